@@ -1,0 +1,46 @@
+using System.CommandLine;
+using InternalSite.Build;
+using InternalSite.Content;
+using NodaTime;
+
+namespace InternalSite.Cli.Commands;
+
+internal static class BuildCommand
+{
+    private static readonly Option<string?> Output = new("--output", "-o") { Description = "The output folder (default: the config's output, _site)" };
+
+    public static Command Create()
+    {
+        var command = new Command("build", "Build the site into its output folder; exit 1 with every error listed if the content has errors")
+        {
+            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
+        };
+        command.SetAction(parse =>
+        {
+            var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
+            var options = Options(parse);
+            var outputArg = parse.GetValue(Output);
+            var output = outputArg is null ? null : Path.GetFullPath(outputArg);
+            var result = Reporting.WithProgress(progress => SiteBuilder.BuildToFolder(site, output, options, progress));
+            Reporting.Diagnostics(result.Diagnostics);
+            var shown = output ?? SiteBuilder.ResolveOutputFolder(site, null, SiteSource.FromDirectory(site));
+            Reporting.Summary(result, "build", Path.GetRelativePath(Environment.CurrentDirectory, shown));
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
+        });
+        return command;
+    }
+
+    internal static BuildOptions Options(ParseResult parse) => new()
+    {
+        Drafts = parse.GetValue(CommonOptions.Drafts),
+        Future = parse.GetValue(CommonOptions.Future),
+        BaseUrl = parse.GetValue(CommonOptions.BaseUrl),
+        Now = ReproducibleNow(),
+    };
+
+    /// <summary>Honours SOURCE_DATE_EPOCH, the reproducible-builds convention, as the build's "now".</summary>
+    private static Instant? ReproducibleNow() =>
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), out var seconds)
+            ? Instant.FromUnixTimeSeconds(seconds)
+            : null;
+}

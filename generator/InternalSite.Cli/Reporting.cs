@@ -1,0 +1,65 @@
+using InternalSite.Build;
+using InternalSite.Diagnostics;
+using Spectre.Console;
+
+namespace InternalSite.Cli;
+
+/// <summary>
+/// Prints diagnostics as plain <c>file(line,col): error: message</c> lines on stderr (for editors and CI), and the
+/// build summary with Spectre.Console on stdout.
+/// </summary>
+internal static class Reporting
+{
+    public static void Diagnostics(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            Console.Error.WriteLine(diagnostic.ToString());
+        }
+    }
+
+    public static void Summary(BuildResult result, string verb, string? output)
+    {
+        var console = AnsiConsole.Console;
+        var errors = result.Errors.Count();
+        var warnings = result.Warnings.Count();
+        if (result.Site is not null)
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("Pages").AddColumn(new TableColumn("Count").RightAligned());
+            foreach (var (kind, count) in result.Statistics.PagesByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
+            {
+                table.AddRow(Markup.Escape(kind), count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            table.AddRow("[bold]files[/]", result.Statistics.FilesEmitted.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            console.Write(table);
+        }
+
+        var seconds = result.Statistics.Elapsed.TotalSeconds.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        var status = errors == 0 ? $"[green]{verb} succeeded[/]" : $"[red]{verb} failed[/]";
+        var where = errors == 0 && output is not null ? $" → {Markup.Escape(output)}" : string.Empty;
+        console.MarkupLine($"{status}: {errors} error(s), {warnings} warning(s) in {seconds}s{where}");
+        if (errors > 0 && output is not null)
+        {
+            console.MarkupLine("[grey]The last good output was left as it was.[/]");
+        }
+    }
+
+    /// <summary>Runs a build with a spinner on an interactive terminal, quietly otherwise.</summary>
+    public static BuildResult WithProgress(Func<IProgress<BuildStage>?, BuildResult> build)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return build(null);
+        }
+
+        return AnsiConsole.Status().Spinner(Spinner.Known.Dots).Start("Reading the site…", status =>
+            build(new Progress<BuildStage>(stage => status.Status(stage switch
+            {
+                BuildStage.Reading => "Reading the site…",
+                BuildStage.Parsing => "Parsing pages…",
+                BuildStage.Rendering => "Rendering markdown…",
+                _ => "Writing outputs…",
+            }))));
+    }
+}

@@ -1,0 +1,18 @@
+using InternalSite.Diagnostics;
+using InternalSite.Model;
+
+namespace InternalSite.Build;
+
+public sealed record BuildResult(SiteModel? Site, IReadOnlyList<Diagnostic> Diagnostics, BuildStatistics Statistics)
+{
+    public bool Succeeded => !Diagnostics.Any(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
+
+    public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
+}
+
+public sealed record BuildStatistics(IReadOnlyDictionary<string, int> PagesByKind, int FilesEmitted, TimeSpan Elapsed)
+{
+    public static readonly BuildStatistics Empty = new(new Dictionary<string, int>(), 0, TimeSpan.Zero);
+}

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using InternalSite.Config;
+using InternalSite.Content;
+using InternalSite.Diagnostics;
+using InternalSite.Markdown;
+using InternalSite.Model;
+using InternalSite.Outputs;
+using InternalSite.Templating;
+using NodaTime;
+
+namespace InternalSite.Build;
+
+/// <summary>
+/// Runs a build: load → parse → site model → outputs → link check. Content problems become diagnostics; nothing a
+/// writer can put in a file makes it throw. Whether the emitted files are kept is the sink's caller's decision.
+/// </summary>
+public static class SiteBuilder
+{
+    public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        progress?.Report(BuildStage.Reading);
+        var config = ApplyOverrides(SiteConfigLoader.Load(source.Config, diagnostics) ?? SiteConfig.Fallback, options, diagnostics);
+        var now = options.Now ?? SystemClock.Instance.GetCurrentInstant();
+        var theme = Theme.Load(source, config.Theme, diagnostics);
+
+        var contentFiles = source.ContentFiles.ToArray();
+        var markdownFiles = contentFiles.Where(f => f.IsMarkdown).ToArray();
+        var staticFiles = contentFiles.Where(f => !f.IsMarkdown)
+            .Select(f => new StaticFile(f.Path, f.Path[SiteSource.ContentFolder.Length..], f.Bytes)).ToList();
+
+        progress?.Report(BuildStage.Parsing);
+        var parsed = new ParsedPage?[markdownFiles.Length];
+        Parallel.For(0, markdownFiles.Length, i => parsed[i] = PageReader.Read(markdownFiles[i], config, diagnostics));
+        var (published, unpublished) = Publish(parsed, options, now);
+
+        progress?.Report(BuildStage.Rendering);
+        var links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+        var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
+
+        progress?.Report(BuildStage.Writing);
+        var templates = new TemplateRenderer(theme, site, diagnostics);
+        var context = new OutputContext(site, theme, templates, options, diagnostics, sink);
+        foreach (var output in options.Outputs ?? OutputRegistry.Default())
+        {
+            RunOutput(output, context);
+        }
+
+        var ids = published.ToDictionary(p => p.Page.Route, p => links.Ids[p.Page], StringComparer.Ordinal);
+        LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
+
+        var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        byKind["generated"] = site.GeneratedPages.Count;
+        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed));
+    }
+
+    /// <summary>Builds a site folder into its output folder, replacing the old output only when the build succeeds.</summary>
+    public static BuildResult BuildToFolder(string siteRoot, string? outputFolder, BuildOptions options, IProgress<BuildStage>? progress = null)
+    {
+        var source = SiteSource.FromDirectory(siteRoot);
+        var output = ResolveOutputFolder(siteRoot, outputFolder, source);
+        if (OutputFolderGuard.Problem(siteRoot, output) is { } problem)
+        {
+            var refused = new Diagnostic(Severity.Error, SourceLocation.StartOf(SiteSource.ConfigFileName), DiagnosticCodes.ConfigInvalidValue, problem);
+            return new BuildResult(null, [refused], BuildStatistics.Empty);
+        }
+
+        using var sink = new StagedDirectorySink(output);
+        var result = Build(source, options, sink, progress);
+        if (result.Succeeded)
+        {
+            sink.Commit();
+        }
+        else
+        {
+            sink.Abort();
+        }
+
+        return result;
+    }
+
+    /// <summary>The output folder: the one given, else the config's <c>output</c>, relative to the site.</summary>
+    public static string ResolveOutputFolder(string siteRoot, string? outputFolder, SiteSource source)
+    {
+        if (outputFolder is not null)
+        {
+            return Path.GetFullPath(outputFolder);
+        }
+
+        var configured = SiteConfigLoader.Load(source.Config, new DiagnosticBag())?.Output ?? "_site";
+        return Path.GetFullPath(Path.Combine(siteRoot, configured));
+    }
+
+    private static SiteConfig ApplyOverrides(SiteConfig config, BuildOptions options, DiagnosticBag diagnostics)
+    {
+        if (options.BaseUrl is null)
+        {
+            return config;
+        }
+
+        var text = options.BaseUrl.EndsWith('/') ? options.BaseUrl : options.BaseUrl + "/";
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http"))
+        {
+            diagnostics.Error(new SourceLocation("--base-url", 1, 1), DiagnosticCodes.ConfigInvalidValue,
+                $"--base-url is not an absolute URL: '{options.BaseUrl}' (expected e.g. https://portal.example.internal/tools/)");
+            return config;
+        }
+
+        return config with { BaseUrl = uri };
+    }
+
+    private static (List<ParsedPage> Published, HashSet<string> Unpublished) Publish(ParsedPage?[] parsed, BuildOptions options, Instant now)
+    {
+        var published = new List<ParsedPage>();
+        var unpublished = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in parsed)
+        {
+            if (page is null)
+            {
+                continue;
+            }
+
+            var scheduled = page.Page.Date is { } date && date.ToInstant() > now;
+            if ((page.Page.Draft && !options.Drafts) || (scheduled && !options.Future))
+            {
+                unpublished.Add(page.Page.SourcePath);
+            }
+            else
+            {
+                published.Add(page);
+            }
+        }
+
+        return (published, unpublished);
+    }
+
+    private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, IReadOnlySet<string>> Ids);
+
+    private static RenderedLinks RenderMarkdown(
+        List<ParsedPage> published, HashSet<string> unpublished, List<StaticFile> staticFiles, SiteConfig config, DiagnosticBag diagnostics)
+    {
+        var routes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var page in published)
+        {
+            routes[page.Page.SourcePath] = page.Page.Route;
+        }
+
+        var files = staticFiles.ToDictionary(f => f.SourcePath, f => f.OutputPath, StringComparer.Ordinal);
+        var targets = new LinkTargets(routes, unpublished, files);
+        var renderer = new MarkdownPageRenderer(targets, config.BasePath);
+        var results = new RenderedMarkdown[published.Count];
+        Parallel.For(0, published.Count, i =>
+        {
+            var (page, body, startLine, _) = published[i];
+            var rendered = renderer.Render(body, page.SourcePath, page.Route, startLine, diagnostics);
+            page.Html = rendered.Html;
+            page.Headings = rendered.Headings;
+            page.TextSections = rendered.TextSections;
+            page.Summary ??= rendered.FirstParagraph is { Length: > 0 } first ? PlainText.Truncate(first, 200) : null;
+            page.Image = ResolveImage(page, targets, diagnostics);
+            results[i] = rendered;
+        });
+
+        var ids = new Dictionary<Page, IReadOnlySet<string>>();
+        for (var i = 0; i < published.Count; i++)
+        {
+            ids[published[i].Page] = results[i].Ids;
+        }
+
+        return new RenderedLinks(results.SelectMany(r => r.Links).ToList(), ids);
+    }
+
+    /// <summary>An <c>image:</c> is written relative to the page's file, like a markdown image; the model holds its route.</summary>
+    private static string? ResolveImage(Page page, LinkTargets targets, DiagnosticBag diagnostics)
+    {
+        if (page.Image is not { Length: > 0 } image)
+        {
+            return null;
+        }
+
+        switch (targets.Resolve(image, page.SourcePath, page.Route))
+        {
+            case LinkTarget.Internal target:
+                return target.Route;
+            case LinkTarget.Broken broken:
+                diagnostics.Error(page.SourceStart, DiagnosticCodes.BrokenLink, $"'image': {broken.Message}");
+                return null;
+            default:
+                return image;
+        }
+    }
+
+    private static void RunOutput(ISiteOutput output, OutputContext context)
+    {
+        try
+        {
+            output.Write(context);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // An output failing is a bug in the tool or a theme, not in content; say so plainly, without a stack trace.
+            var inner = e is AggregateException { InnerExceptions.Count: > 0 } agg ? agg.InnerExceptions[0] : e;
+            context.Diagnostics.Error(SourceLocation.StartOf(SiteSource.ConfigFileName), DiagnosticCodes.Output,
+                $"the {output.Name} output failed: {inner.GetType().Name}: {inner.Message}");
+        }
+    }
+}
+
+public enum BuildStage
+{
+    Reading,
+    Parsing,
+    Rendering,
+    Writing,
+}

@@ -1,0 +1,134 @@
+using System.Text;
+using InternalSite.Diagnostics;
+using InternalSite.Model;
+using Markdig;
+using Markdig.Extensions.Footnotes;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace InternalSite.Markdown;
+
+/// <summary>
+/// Parses one page's markdown, rewrites its links to site URLs, and renders it; the headings, ids and plain text are
+/// collected from the same syntax tree, so no later stage parses the HTML again.
+/// </summary>
+public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
+{
+    private readonly MarkdownPipeline pipeline = MarkdownPipelineFactory.Pipeline;
+
+    public RenderedMarkdown Render(string markdown, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)
+    {
+        if (NestingGuard.FindTooDeep(markdown) is { } deep)
+        {
+            diagnostics.Error(new SourceLocation(sourcePath, deep.Line + bodyStartLine - 1, deep.Column), DiagnosticCodes.TooDeeplyNested,
+                $"the markdown is nested too deeply here (expected at most {NestingGuard.MaxDepth} levels of quotes, lists or brackets)");
+            return new RenderedMarkdown(string.Empty, [], [], new HashSet<string>(), [], null);
+        }
+
+        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        var links = RewriteLinks(document, sourcePath, route, bodyStartLine, diagnostics);
+        var (headings, ids) = CollectHeadings(document);
+        var sections = CollectText(document);
+        var firstParagraph = document.Descendants<ParagraphBlock>().FirstOrDefault(p => p.Parent is MarkdownDocument) is { } para
+            ? PlainText.Of(para.Inline)
+            : null;
+
+        using var writer = new StringWriter(new StringBuilder(markdown.Length + (markdown.Length / 2)));
+        var renderer = new HtmlRenderer(writer);
+        pipeline.Setup(renderer);
+        renderer.Render(document);
+        writer.Flush();
+        return new RenderedMarkdown(writer.ToString(), headings, sections, ids, links, firstParagraph);
+    }
+
+    private List<InternalLink> RewriteLinks(MarkdownDocument document, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)
+    {
+        var links = new List<InternalLink>();
+        foreach (var link in document.Descendants<LinkInline>())
+        {
+            var url = link.Url ?? string.Empty;
+            var at = new SourceLocation(sourcePath, link.Line + bodyStartLine, link.Column + 1);
+            if (link.IsImage && string.IsNullOrWhiteSpace(PlainText.Of(link)))
+            {
+                diagnostics.Warning(at, DiagnosticCodes.ImageAlt,
+                    $"the image '{url}' has no alt text (expected ![what the image shows]({url}))");
+            }
+
+            switch (targets.Resolve(url, sourcePath, route))
+            {
+                case LinkTarget.Internal target:
+                    links.Add(new InternalLink(target.Route, target.Anchor, at, url));
+                    link.Url = basePath + target.Route + target.Query + (target.Anchor is null ? string.Empty : "#" + target.Anchor);
+                    break;
+                case LinkTarget.Broken broken:
+                    diagnostics.Error(at, DiagnosticCodes.BrokenLink, broken.Message);
+                    break;
+            }
+        }
+
+        return links;
+    }
+
+    private static (List<Heading> Headings, HashSet<string> Ids) CollectHeadings(MarkdownDocument document)
+    {
+        var headings = new List<Heading>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var block in document.Descendants())
+        {
+            var id = block.GetAttributes().Id;
+            if (id is null)
+            {
+                continue;
+            }
+
+            ids.Add(id);
+            if (block is HeadingBlock heading)
+            {
+                headings.Add(new Heading(heading.Level, id, PlainText.Of(heading.Inline)));
+            }
+        }
+
+        foreach (var footnote in document.Descendants<Footnote>())
+        {
+            ids.Add($"fn:{footnote.Order}");
+        }
+
+        return (headings, ids);
+    }
+
+    private static List<TextSection> CollectText(MarkdownDocument document)
+    {
+        var sections = new List<TextSection>();
+        string? headingId = null;
+        string? headingText = null;
+        var text = new StringBuilder();
+        foreach (var block in document)
+        {
+            if (block is HeadingBlock heading)
+            {
+                Flush();
+                headingId = heading.GetAttributes().Id;
+                headingText = PlainText.Of(heading.Inline);
+                continue;
+            }
+
+            PlainText.Append(text, block);
+        }
+
+        Flush();
+        return sections;
+
+        void Flush()
+        {
+            var content = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (content.Length > 0 || headingText is not null)
+            {
+                sections.Add(new TextSection(headingId, headingText, content));
+            }
+
+            text.Clear();
+        }
+    }
+}

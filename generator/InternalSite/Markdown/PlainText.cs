@@ -1,0 +1,83 @@
+using System.Text;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace InternalSite.Markdown;
+
+/// <summary>The words of markdown nodes without their markup, for search, summaries and tables of contents.</summary>
+public static class PlainText
+{
+    public static string Of(ContainerInline? inline)
+    {
+        var sb = new StringBuilder();
+        Append(sb, inline);
+        return sb.ToString().Trim();
+    }
+
+    public static void Append(StringBuilder sb, Block block)
+    {
+        switch (block)
+        {
+            case LeafBlock { Inline: { } inline }:
+                Append(sb, inline);
+                break;
+            case LeafBlock leaf:
+                foreach (var line in leaf.Lines.Lines.AsSpan(0, leaf.Lines.Count))
+                {
+                    sb.Append(line.Slice.AsSpan()).Append(' ');
+                }
+
+                break;
+            case ContainerBlock container:
+                foreach (var child in container)
+                {
+                    Append(sb, child);
+                }
+
+                break;
+        }
+
+        sb.Append(' ');
+    }
+
+    private static void Append(StringBuilder sb, ContainerInline? container)
+    {
+        for (var inline = container?.FirstChild; inline is not null; inline = inline.NextSibling)
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    sb.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    sb.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    sb.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    sb.Append(entity.Transcoded.AsSpan());
+                    break;
+                case AutolinkInline auto:
+                    sb.Append(auto.Url);
+                    break;
+                case ContainerInline nested:
+                    Append(sb, nested);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Cuts text at a word boundary, adding an ellipsis when anything was cut.</summary>
+    public static string Truncate(string text, int max)
+    {
+        text = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', max);
+        return text[..(cut > max / 2 ? cut : max)].TrimEnd(',', ';', ':', '.') + "…";
+    }
+}

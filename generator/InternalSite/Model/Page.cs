@@ -1,0 +1,70 @@
+using InternalSite.Diagnostics;
+using NodaTime;
+
+namespace InternalSite.Model;
+
+/// <summary>
+/// One page of the portal. The fields every kind shares come from <see cref="PageBasics"/>; each kind adds its own
+/// in a subclass. Pages are built while the site is read and complete before any output reads them.
+/// </summary>
+public class Page(PageBasics basics)
+{
+    public PageBasics Basics { get; } = basics;
+
+    /// <summary>Where the page came from, e.g. <c>content/products/atlas/index.md</c>; empty for generated pages.</summary>
+    public string SourcePath => Basics.SourcePath;
+
+    public PageKind Kind => Basics.Kind;
+
+    public string Title => Basics.Title;
+
+    /// <summary>The site-relative route, without a leading slash: "" for home, "products/atlas/" for a product.</summary>
+    public string Route => Basics.Route;
+
+    public string Slug => Basics.Slug;
+
+    /// <summary>From front matter, else the start of the first paragraph.</summary>
+    public string? Summary { get; set; } = basics.Summary;
+
+    public ZonedDateTime? Date => Basics.Date;
+
+    public ZonedDateTime? Updated => Basics.Updated;
+
+    public bool Draft => Basics.Draft;
+
+    public IReadOnlyList<string> Tags => Basics.Tags;
+
+    public IReadOnlyList<string> Audience => Basics.Audience;
+
+    public IReadOnlyList<string> Aliases => Basics.Aliases;
+
+    public int? Order => Basics.Order;
+
+    /// <summary>Site-relative URL of the page's image, once resolved against its source folder.</summary>
+    public string? Image { get; set; } = basics.Image;
+
+    public string? Layout => Basics.Layout;
+
+    /// <summary>Front matter keys no kind defines, for themes that want more.</summary>
+    public IReadOnlyDictionary<string, object?> Params => Basics.Params;
+
+    /// <summary>The rendered markdown body.</summary>
+    public string Html { get; set; } = string.Empty;
+
+    /// <summary>The rendered body as markup templates write unescaped.</summary>
+    public Templating.HtmlString Content => new(Html);
+
+    public IReadOnlyList<Heading> Headings { get; set; } = [];
+
+    public IReadOnlyList<TextSection> TextSections { get; set; } = [];
+
+    /// <summary>Where the page starts in its file, for diagnostics about the page as a whole.</summary>
+    public SourceLocation SourceStart => SourceLocation.StartOf(SourcePath);
+
+    /// <summary>The most recent of <see cref="Updated"/> and <see cref="Date"/>.</summary>
+    public ZonedDateTime? LastModified => Updated ?? Date;
+
+    public string KindName => Kind.Name();
+
+    public override string ToString() => $"{KindName} {Route}";
+}

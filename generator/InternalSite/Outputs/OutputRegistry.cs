@@ -1,0 +1,17 @@
+using InternalSite.Outputs.Pages;
+using InternalSite.Outputs.Site;
+
+namespace InternalSite.Outputs;
+
+/// <summary>The outputs a build runs, in order. Register a new output here.</summary>
+public static class OutputRegistry
+{
+    public static IReadOnlyList<ISiteOutput> Default() =>
+    [
+        new PageHtmlOutput(),
+        new AliasOutput(),
+        new StaticFileOutput(),
+        new ThemeAssetOutput(),
+        new SitemapOutput(),
+    ];
+}

@@ -1,0 +1,180 @@
+using System.Collections.Concurrent;
+using System.Text;
+using InternalSite.Diagnostics;
+using InternalSite.Model;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace InternalSite.Templating;
+
+/// <summary>
+/// Renders pages through the theme's Scriban layouts: <c>layouts/&lt;layout&gt;.html</c> draws the page's main
+/// content and <c>layouts/base.html</c> wraps it in the document. Templates are parsed once and shared by all threads;
+/// every error names the template file and line.
+/// </summary>
+public sealed class TemplateRenderer
+{
+    private readonly Theme theme;
+    private readonly DiagnosticBag diagnostics;
+    private readonly ScriptObject globals;
+    private readonly ConcurrentDictionary<string, Lazy<Template?>> templates = new(StringComparer.Ordinal);
+    private readonly ThemeTemplateLoader loader;
+
+    public TemplateRenderer(Theme theme, SiteModel site, DiagnosticBag diagnostics)
+    {
+        this.theme = theme;
+        this.diagnostics = diagnostics;
+        Site = site;
+        loader = new ThemeTemplateLoader(this);
+        var builtins = new Scriban.Functions.BuiltinFunctions();
+        builtins.Remove("include");
+        builtins.SetValue("include", new HtmlIncludeFunction(), readOnly: true);
+        globals = new ScriptObject();
+        globals.Import(builtins);
+        globals.Import(TemplateFunctions.Create(site));
+        globals["site"] = site;
+        globals["config"] = site.Config;
+    }
+
+    public SiteModel Site { get; }
+
+    public bool Exists(string templatePath) => theme.Find(templatePath) is not null;
+
+    /// <summary>The layout a page is drawn with: its own <c>layout:</c>, else the one named after its kind.</summary>
+    public string LayoutFor(Page page)
+    {
+        foreach (var candidate in new[] { page.Layout, page.Kind == PageKind.Generated ? null : page.KindName, "page" })
+        {
+            if (candidate is not null && Exists($"layouts/{candidate}.html"))
+            {
+                return candidate;
+            }
+        }
+
+        return "page";
+    }
+
+    /// <summary>Renders a whole HTML document for <paramref name="page"/>; null (with a diagnostic) when a template fails.</summary>
+    public string? RenderPage(Page page, IReadOnlyDictionary<string, object?>? extra = null)
+    {
+        var layout = LayoutFor(page);
+        var variables = new Dictionary<string, object?>(StringComparer.Ordinal) { ["page"] = page, ["layout"] = layout };
+        if (extra is not null)
+        {
+            foreach (var (key, value) in extra)
+            {
+                variables[key] = value;
+            }
+        }
+
+        var main = Render($"layouts/{layout}.html", variables, page.SourceStart);
+        if (main is null)
+        {
+            return null;
+        }
+
+        variables["content"] = new HtmlString(main);
+        return Render("layouts/base.html", variables, page.SourceStart);
+    }
+
+    /// <summary>Renders one template with the site's globals and <paramref name="variables"/>.</summary>
+    public string? Render(string templatePath, IReadOnlyDictionary<string, object?> variables, SourceLocation? forPage = null)
+    {
+        var template = Get(templatePath);
+        if (template is null)
+        {
+            return null;
+        }
+
+        var context = NewContext();
+        var local = new ScriptObject();
+        foreach (var (key, value) in variables)
+        {
+            local[key] = value;
+        }
+
+        context.PushGlobal(local);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            var suffix = forPage is { } p && p.File.Length > 0 ? $" while rendering {p.File}" : string.Empty;
+            diagnostics.Error(Locate(e.Span), DiagnosticCodes.Template, $"template error: {e.OriginalMessage}{suffix}");
+            return null;
+        }
+    }
+
+    internal Template? Get(string templatePath) =>
+        templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
+
+    private TemplateContext NewContext()
+    {
+        var context = new EscapingTemplateContext(globals)
+        {
+            TemplateLoader = loader,
+            LoopLimit = 1_000_000,
+            RecursiveLimit = 64,
+            StrictVariables = false,
+            EnableRelaxedMemberAccess = true,
+        };
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        return context;
+    }
+
+    private Template? Parse(string path)
+    {
+        var found = theme.Find(path);
+        if (found is null)
+        {
+            diagnostics.Error(SourceLocation.StartOf($"themes/{path}"), DiagnosticCodes.Template,
+                $"the theme has no template '{path}' (expected it in one of: {string.Join(", ", theme.Layers.Select(l => l.DisplayRoot))})");
+            return null;
+        }
+
+        var (layer, bytes) = found.Value;
+        var displayPath = layer.DisplayRoot + path;
+        var template = Template.Parse(Encoding.UTF8.GetString(bytes), displayPath);
+        if (template.HasErrors)
+        {
+            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+            {
+                diagnostics.Error(Locate(message.Span), DiagnosticCodes.Template, $"template error: {message.Message}");
+            }
+
+            return null;
+        }
+
+        return template;
+    }
+
+    private static SourceLocation Locate(SourceSpan span) =>
+        new(span.FileName ?? "template", span.Start.Line + 1, span.Start.Column + 1);
+
+    /// <summary>Resolves <c>include "partials/x.html"</c> against the theme chain, sharing parsed templates.</summary>
+    private sealed class ThemeTemplateLoader(TemplateRenderer renderer) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            var path = templateName.StartsWith("layouts/", StringComparison.Ordinal) ? templateName : "layouts/" + templateName;
+
+            // Scriban looks in its per-render cache before loading: handing it the shared parsed template here means
+            // an include is parsed once per build, not once per page.
+            if (!context.CachedTemplates.ContainsKey(path) && renderer.Get(path) is { } parsed)
+            {
+                context.CachedTemplates[path] = parsed;
+            }
+
+            return path;
+        }
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            throw new ScriptRuntimeException(callerSpan, $"the theme has no template '{templatePath}', or it has errors");
+
+        public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            ValueTask.FromResult<string?>(Load(context, callerSpan, templatePath));
+    }
+}
