@@ -1,6 +1,7 @@
 using System.Globalization;
 using InternalSite.Content;
 using InternalSite.Model;
+using InternalSite.Outputs;
 using NodaTime;
 using NodaTime.Text;
 using Scriban.Runtime;
@@ -21,6 +22,11 @@ internal static class TemplateFunctions
         functions.Import("iso_date", new Func<object?, string>(IsoDate));
         functions.Import("is_recent", new Func<object?, int, bool>((date, days) => IsRecent(site, date, days)));
         functions.Import("truncate_words", new Func<string?, int, string>((text, max) => Markdown.PlainText.Truncate(text ?? string.Empty, max)));
+        functions.Import("feeds_for", new Func<Page, IReadOnlyList<Subscription>>(Subscriptions.FeedsFor));
+        functions.Import("calendars_for", new Func<Page, IReadOnlyList<Subscription>>(Subscriptions.CalendarsFor));
+        functions.Import("webcal_url", new Func<object?, string>(route => "webcal://" + site.AbsoluteUrl(RouteOf(route)).Split("://", 2)[1]));
+        functions.Import("social_card", new Func<Page, string>(OutputPaths.SocialCard));
+        functions.Import("email_version", new Func<Newsletter, string>(OutputPaths.NewsletterEmail));
         return functions;
     }
 

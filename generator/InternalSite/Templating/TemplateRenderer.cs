@@ -21,6 +21,7 @@ public sealed class TemplateRenderer
     private readonly ScriptObject globals;
     private readonly ConcurrentDictionary<string, Lazy<Template?>> templates = new(StringComparer.Ordinal);
     private readonly ThemeTemplateLoader loader;
+    private readonly ConcurrentDictionary<(SourceLocation, string), byte> reportedRuntimeErrors = new();
 
     public TemplateRenderer(Theme theme, SiteModel site, DiagnosticBag diagnostics)
     {
@@ -102,8 +103,14 @@ public sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException e)
         {
-            var suffix = forPage is { } p && p.File.Length > 0 ? $" while rendering {p.File}" : string.Empty;
-            diagnostics.Error(Locate(e.Span), DiagnosticCodes.Template, $"template error: {e.OriginalMessage}{suffix}");
+            // One broken template fails every page that uses it: report it once, naming the first page it failed on.
+            var at = Locate(e.Span);
+            if (reportedRuntimeErrors.TryAdd((at, e.OriginalMessage), 0))
+            {
+                var suffix = forPage is { } p && p.File.Length > 0 ? $" (first seen rendering {p.File})" : string.Empty;
+                diagnostics.Error(at, DiagnosticCodes.Template, $"template error: {e.OriginalMessage}{suffix}");
+            }
+
             return null;
         }
     }

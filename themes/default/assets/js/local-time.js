@@ -1,0 +1,1 @@
+// Shows office-hours times in the reader's own time zone.

@@ -1,0 +1,1 @@
+// Search as you type over the chunked index.

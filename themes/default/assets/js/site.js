@@ -1,0 +1,1 @@
+// Theme behaviour: colour scheme toggle, mobile menu, changelog filter.
