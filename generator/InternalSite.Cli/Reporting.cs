@@ -45,6 +45,17 @@ internal static class Reporting
         }
     }
 
+    public static void Timings(BuildStatistics statistics)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage").AddColumn(new TableColumn("ms").RightAligned());
+        foreach (var (stage, time) in statistics.Stages)
+        {
+            table.AddRow(Markup.Escape(stage), time.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        AnsiConsole.Console.Write(table);
+    }
+
     /// <summary>Runs a build with a spinner on an interactive terminal, quietly otherwise.</summary>
     public static BuildResult WithProgress(Func<IProgress<BuildStage>?, BuildResult> build)
     {

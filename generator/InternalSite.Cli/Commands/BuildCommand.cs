@@ -9,11 +9,13 @@ internal static class BuildCommand
 {
     private static readonly Option<string?> Output = new("--output", "-o") { Description = "The output folder (default: the config's output, _site)" };
 
+    private static readonly Option<bool> Timings = new("--timings") { Description = "Show how long each stage of the build took" };
+
     public static Command Create()
     {
         var command = new Command("build", "Build the site into its output folder; exit 1 with every error listed if the content has errors")
         {
-            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
+            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, Timings,
         };
         command.SetAction(parse =>
         {
@@ -25,6 +27,11 @@ internal static class BuildCommand
             Reporting.Diagnostics(result.Diagnostics);
             var shown = output ?? SiteBuilder.ResolveOutputFolder(site, null, SiteSource.FromDirectory(site));
             Reporting.Summary(result, "build", Path.GetRelativePath(Environment.CurrentDirectory, shown));
+            if (parse.GetValue(Timings))
+            {
+                Reporting.Timings(result.Statistics);
+            }
+
             return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentErrors;
         });
         return command;

@@ -19,6 +19,7 @@ public static class SiteBuilder
     public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        var stages = new StageTimer();
         var diagnostics = new DiagnosticBag();
         progress?.Report(BuildStage.Reading);
         var config = ApplyOverrides(SiteConfigLoader.Load(source.Config, diagnostics) ?? SiteConfig.Fallback, options, diagnostics);
@@ -30,29 +31,34 @@ public static class SiteBuilder
         var staticFiles = contentFiles.Where(f => !f.IsMarkdown)
             .Select(f => new StaticFile(f.Path, f.Path[SiteSource.ContentFolder.Length..], f.Bytes)).ToList();
 
+        stages.Mark("read");
         progress?.Report(BuildStage.Parsing);
         var parsed = new ParsedPage?[markdownFiles.Length];
         Parallel.For(0, markdownFiles.Length, i => parsed[i] = PageReader.Read(markdownFiles[i], config, diagnostics));
         var (published, unpublished) = Publish(parsed, options, now);
 
+        stages.Mark("front matter");
         progress?.Report(BuildStage.Rendering);
         var links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
         var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
 
+        stages.Mark("markdown + model");
         progress?.Report(BuildStage.Writing);
         var templates = new TemplateRenderer(theme, site, diagnostics);
         var context = new OutputContext(site, theme, templates, options, diagnostics, sink);
         foreach (var output in options.Outputs ?? OutputRegistry.Default())
         {
             RunOutput(output, context);
+            stages.Mark(output.Name);
         }
 
         var ids = published.ToDictionary(p => p.Page.Route, p => links.Ids[p.Page], StringComparer.Ordinal);
         LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
+        stages.Mark("link check");
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         byKind["generated"] = site.GeneratedPages.Count;
-        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed));
+        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages });
     }
 
     /// <summary>Builds a site folder into its output folder, replacing the old output only when the build succeeds.</summary>

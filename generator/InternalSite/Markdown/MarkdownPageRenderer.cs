@@ -75,10 +75,10 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
     {
         var headings = new List<Heading>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var block in document.Descendants())
+        foreach (var block in document.Descendants<Block>())
         {
-            var id = block.GetAttributes().Id;
-            if (id is null)
+            // TryGetAttributes, not GetAttributes: the latter allocates an attribute bag on every block it visits.
+            if (block.TryGetAttributes()?.Id is not { } id)
             {
                 continue;
             }
@@ -109,7 +109,7 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
             if (block is HeadingBlock heading)
             {
                 Flush();
-                headingId = heading.GetAttributes().Id;
+                headingId = heading.TryGetAttributes()?.Id;
                 headingText = PlainText.Of(heading.Inline);
                 continue;
             }
