@@ -21,6 +21,7 @@ public sealed class TemplateRenderer
     private readonly ScriptObject globals;
     private readonly ConcurrentDictionary<string, Lazy<Template?>> templates = new(StringComparer.Ordinal);
     private readonly ThemeTemplateLoader loader;
+    private readonly ThreadLocal<TemplateContext> contexts;
     private readonly ConcurrentDictionary<(SourceLocation, string), byte> reportedRuntimeErrors = new();
 
     public TemplateRenderer(Theme theme, SiteModel site, DiagnosticBag diagnostics)
@@ -37,6 +38,7 @@ public sealed class TemplateRenderer
         globals.Import(TemplateFunctions.Create(site));
         globals["site"] = site;
         globals["config"] = site.Config;
+        contexts = new ThreadLocal<TemplateContext>(NewContext);
     }
 
     public SiteModel Site { get; }
@@ -89,7 +91,8 @@ public sealed class TemplateRenderer
             return null;
         }
 
-        var context = NewContext();
+        // A context per thread, reused page after page: creating one costs more than rendering a small page.
+        var context = contexts.Value!;
         var local = new ScriptObject();
         foreach (var (key, value) in variables)
         {
@@ -103,6 +106,9 @@ public sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException e)
         {
+            // A failed render may leave loops or captures open: this thread starts over with a fresh context.
+            contexts.Value = NewContext();
+
             // One broken template fails every page that uses it: report it once, naming the first page it failed on.
             var at = Locate(e.Span);
             if (reportedRuntimeErrors.TryAdd((at, e.OriginalMessage), 0))
@@ -112,6 +118,13 @@ public sealed class TemplateRenderer
             }
 
             return null;
+        }
+        finally
+        {
+            if (ReferenceEquals(contexts.Value, context))
+            {
+                context.PopGlobal();
+            }
         }
     }
 
