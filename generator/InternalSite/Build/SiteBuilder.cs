@@ -47,7 +47,13 @@ public static class SiteBuilder
             RunOutput(output, context);
         }
 
-        var ids = published.ToDictionary(p => p.Page.Route, p => links.Ids[p.Page], StringComparer.Ordinal);
+        // Two pages at one URL are already reported by the model; the first one's ids stand for the URL here.
+        var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var page in published)
+        {
+            ids.TryAdd(page.Page.Route, links.Ids[page.Page]);
+        }
+
         LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
