@@ -47,6 +47,8 @@ public static class SiteBuilder
             RunOutput(output, context);
         }
 
+        templates.ReportRuntimeErrors();
+
         // Two pages at one URL are already reported by the model; the first one's ids stand for the URL here.
         var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
         foreach (var page in published)

@@ -55,7 +55,9 @@ public sealed class FixtureTests
         var result = SiteBuilder.Build(SiteSource.FromText(siteText), Options(expected.Options), sink);
 
         var actualDiagnostics = string.Join("\n", result.Diagnostics.Select(d => d.ToString()));
-        Assert.Equal(string.Join("\n", expected.Diagnostics ?? []), actualDiagnostics);
+        var expectedDiagnostics = string.Join("\n", expected.Diagnostics ?? []);
+        Assert.True(expectedDiagnostics == actualDiagnostics,
+            $"diagnostics differ\n--- expected ---\n{expectedDiagnostics}\n--- actual ---\n{actualDiagnostics}");
 
         foreach (var file in expected.Files)
         {
