@@ -52,7 +52,15 @@ public static class SiteBuilder
             stages.Mark(output.Name);
         }
 
-        var ids = published.ToDictionary(p => p.Page.Route, p => links.Ids[p.Page], StringComparer.Ordinal);
+        templates.ReportRuntimeErrors();
+
+        // Two pages at one URL are already reported by the model; the first one's ids stand for the URL here.
+        var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var page in published)
+        {
+            ids.TryAdd(page.Page.Route, links.Ids[page.Page]);
+        }
+
         LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
         stages.Mark("link check");
 

@@ -36,7 +36,7 @@ public static class SiteConfigLoader
             return null;
         }
 
-        var title = yaml.String("title", required: true);
+        var title = yaml.String("title", required: true, "the portal's name, e.g. title: Internal Tools");
         var baseUrl = ReadBaseUrl(yaml);
         var zone = ReadZone(yaml, "timezone") ?? DateTimeZone.Utc;
         var config = new SiteConfig
@@ -91,7 +91,7 @@ public static class SiteConfigLoader
 
     private static Uri? ReadBaseUrl(YamlMap yaml)
     {
-        var text = yaml.String("baseUrl", required: true);
+        var text = yaml.String("baseUrl", required: true, "the portal's absolute URL, e.g. baseUrl: https://portal.example.internal/tools/");
         if (text is null)
         {
             return null;

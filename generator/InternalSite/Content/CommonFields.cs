@@ -14,7 +14,7 @@ public static class CommonFields
     /// <summary>Reads the shared keys; the route is filled in by the caller once the slug is known.</summary>
     public static PageBasics Read(YamlMap yaml, string sourcePath, PageKind kind, SiteConfig config, bool dateRequired)
     {
-        var title = yaml.String("title", required: true);
+        var title = yaml.String("title", required: true, "the page's title, e.g. title: Getting started");
         if (title is not null && string.IsNullOrWhiteSpace(title))
         {
             yaml.Diagnostics.Error(yaml.ValueLocationOf("title"), DiagnosticCodes.InvalidValue, "'title' is empty (expected the page's title)");

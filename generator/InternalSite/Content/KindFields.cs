@@ -122,7 +122,7 @@ internal static class KindFields
     public static OfficeHours Event(YamlMap yaml, PageBasics basics, SiteConfig config)
     {
         var zone = SiteConfigLoader.ReadZone(yaml, "timezone") ?? config.TimeZone;
-        var start = yaml.ParseDateTime("start", required: true, out var startOffset);
+        var start = yaml.ParseDateTime("start", required: true, out var startOffset, "a local date-time such as 2026-03-03T15:00");
         if (startOffset is not null)
         {
             yaml.Diagnostics.Error(yaml.ValueLocationOf("start"), DiagnosticCodes.InvalidValue,

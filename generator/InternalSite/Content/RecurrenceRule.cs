@@ -39,7 +39,7 @@ public static class RecurrenceRule
 
             var problem = name switch
             {
-                "FREQ" => Frequencies.Contains(value) ? null : $"FREQ={value} is not a frequency (expected DAILY, WEEKLY, MONTHLY or YEARLY)",
+                "FREQ" => Frequencies.Contains(value) ? null : $"FREQ={value} is not a frequency such as DAILY, WEEKLY, MONTHLY or YEARLY",
                 "COUNT" => PositiveInt(value, name),
                 "INTERVAL" => PositiveInt(value, name),
                 "UNTIL" => ValidUntil(value),

@@ -75,14 +75,14 @@ public sealed class YamlMap
     public void RequireMissing(string key, string expected) =>
         Diagnostics.Error(Start, DiagnosticCodes.MissingKey, $"missing required key '{key}' (expected {expected})");
 
-    public string? String(string key, bool required = false)
+    public string? String(string key, bool required = false, string expected = "a text value")
     {
         var value = Find(key);
         if (value is null || IsNull(value))
         {
             if (required)
             {
-                RequireMissing(key, "a text value");
+                RequireMissing(key, expected);
             }
 
             return null;
@@ -255,7 +255,7 @@ public sealed class YamlMap
     /// <summary>A calendar date, or a date with a time (local, or with an offset).</summary>
     public LocalDateTime? DateTime(string key, bool required = false) => ParseDateTime(key, required, out _);
 
-    public LocalDateTime? ParseDateTime(string key, bool required, out Offset? offset)
+    public LocalDateTime? ParseDateTime(string key, bool required, out Offset? offset, string expected = "a date, YYYY-MM-DD")
     {
         offset = null;
         var value = Find(key);
@@ -263,7 +263,7 @@ public sealed class YamlMap
         {
             if (required)
             {
-                RequireMissing(key, "a date, YYYY-MM-DD");
+                RequireMissing(key, expected);
             }
 
             return null;

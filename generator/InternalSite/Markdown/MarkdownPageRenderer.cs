@@ -22,12 +22,21 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
     {
         if (NestingGuard.FindTooDeep(markdown) is { } deep)
         {
-            diagnostics.Error(new SourceLocation(sourcePath, deep.Line + bodyStartLine - 1, deep.Column), DiagnosticCodes.TooDeeplyNested,
-                $"the markdown is nested too deeply here (expected at most {NestingGuard.MaxDepth} levels of quotes, lists or brackets)");
-            return new RenderedMarkdown(string.Empty, [], [], new HashSet<string>(), [], null);
+            return TooDeep(new SourceLocation(sourcePath, deep.Line + bodyStartLine - 1, deep.Column), diagnostics);
         }
 
-        var document = Markdig.Markdown.Parse(markdown, pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(markdown, pipeline);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // Markdig's own depth limit (e.g. thousands of nested emphasis runs the guard cannot see line by line):
+            // still the writer's content, so a diagnostic at the body, never a crash.
+            return TooDeep(new SourceLocation(sourcePath, bodyStartLine, 1), diagnostics);
+        }
+
         var links = RewriteLinks(document, sourcePath, route, bodyStartLine, diagnostics);
         var (headings, ids) = CollectHeadings(document);
         var sections = CollectText(document);
@@ -41,6 +50,13 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
         renderer.Render(document);
         writer.Flush();
         return new RenderedMarkdown(writer.ToString(), headings, sections, ids, links, firstParagraph);
+    }
+
+    private static RenderedMarkdown TooDeep(SourceLocation at, DiagnosticBag diagnostics)
+    {
+        diagnostics.Error(at, DiagnosticCodes.TooDeeplyNested,
+            $"the markdown is nested too deeply here (expected at most {NestingGuard.MaxDepth} levels of quotes, lists or brackets)");
+        return new RenderedMarkdown(string.Empty, [], [], new HashSet<string>(), [], null);
     }
 
     private List<InternalLink> RewriteLinks(MarkdownDocument document, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)

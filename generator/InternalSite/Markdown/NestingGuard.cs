@@ -28,7 +28,16 @@ public static class NestingGuard
                 i++;
             }
 
-            if (quotes > MaxDepth || markers > MaxDepth || i - lineStart > MaxDepth * 16)
+            // A list item nests by indentation too: each level needs at least two more columns than its parent.
+            var indent = 0;
+            for (var j = lineStart; j < i; j++)
+            {
+                indent += markdown[j] switch { ' ' => 1, '\t' => 4, _ => 0 };
+            }
+
+            var isListItem = markers > 0 || StartsOrderedMarker(markdown, i);
+            var listDepth = isListItem ? quotes + markers + (indent / 2) : 0;
+            if (quotes > MaxDepth || markers > MaxDepth || listDepth > MaxDepth || i - lineStart > MaxDepth * 16)
             {
                 return (line, i - lineStart);
             }
@@ -60,5 +69,18 @@ public static class NestingGuard
         }
 
         return null;
+    }
+
+    /// <summary>Whether an ordered list marker (<c>1.</c> or <c>1)</c> then a space) starts at <paramref name="i"/>.</summary>
+    private static bool StartsOrderedMarker(string markdown, int i)
+    {
+        var digits = 0;
+        while (i + digits < markdown.Length && digits < 10 && char.IsAsciiDigit(markdown[i + digits]))
+        {
+            digits++;
+        }
+
+        var after = i + digits;
+        return digits > 0 && after + 1 < markdown.Length && markdown[after] is '.' or ')' && markdown[after + 1] is ' ' or '\t';
     }
 }

@@ -61,7 +61,7 @@ internal sealed class GeneratedPages(SiteConfig config, IReadOnlyList<Page> publ
     {
         if (section.Index is null)
         {
-            list.Add(Listing(section.Route, section.Title, "section", section.ReadingOrder().ToList(), product));
+            list.Add(Listing(section.Route, section.Title, "section", section.ReadingOrder, product));
         }
 
         foreach (var sub in section.Sections)

@@ -41,8 +41,13 @@ public sealed class GuideSection
 
     public List<GuideSection> Sections { get; } = [];
 
-    /// <summary>Every page of the section and its subsections, in reading order.</summary>
-    public IEnumerable<GuidePage> ReadingOrder()
+    /// <summary>
+    /// Every page of the section and its subsections, in reading order. A property, not a method, so templates can
+    /// read it as <c>section.reading_order</c> (Scriban exposes properties only).
+    /// </summary>
+    public IReadOnlyList<GuidePage> ReadingOrder => Walk().ToList();
+
+    private IEnumerable<GuidePage> Walk()
     {
         if (Index is not null)
         {
@@ -56,7 +61,7 @@ public sealed class GuideSection
 
         foreach (var sub in Sections)
         {
-            foreach (var page in sub.ReadingOrder())
+            foreach (var page in sub.Walk())
             {
                 yield return page;
             }

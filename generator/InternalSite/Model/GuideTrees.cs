@@ -38,7 +38,7 @@ internal static class GuideTrees
             }
 
             Sort(root);
-            var reading = root.ReadingOrder().ToList();
+            var reading = root.ReadingOrder;
             for (var i = 0; i < reading.Count; i++)
             {
                 reading[i].Previous = i > 0 ? reading[i - 1] : null;

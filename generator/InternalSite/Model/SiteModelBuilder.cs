@@ -52,6 +52,9 @@ public static class SiteModelBuilder
             }
         }
 
+        // The page that lost its URL is reported above; leaving it out keeps the outputs from writing one file twice.
+        pages = pages.Where(p => ReferenceEquals(byRoute[p.Route], p)).ToList();
+        generated = generated.Where(p => ReferenceEquals(byRoute[p.Route], p)).ToList();
         var aliases = CollectAliases(pages.Concat<Page>(generated), byRoute, staticFiles, diagnostics);
         return new SiteModel
         {

@@ -10,6 +10,27 @@ namespace InternalSite.Templating;
 /// </summary>
 internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
+    /// <summary>
+    /// Noda Time values (a page's start, date or duration written as they are) print in the invariant ISO form:
+    /// Scriban would pass this context as the format provider, which Noda Time rejects with an exception.
+    /// </summary>
+    public override string ObjectToString(object? value, bool nested = false)
+    {
+        switch (value)
+        {
+            case NodaTime.LocalDateTime local:
+                return NodaTime.Text.LocalDateTimePattern.ExtendedIso.Format(local);
+            case NodaTime.LocalDate date:
+                return NodaTime.Text.LocalDatePattern.Iso.Format(date);
+            case NodaTime.ZonedDateTime zoned:
+                return NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(zoned.ToOffsetDateTime());
+            case IFormattable formattable when value.GetType().Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true:
+                return formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return base.ObjectToString(value, nested) ?? string.Empty;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)

@@ -22,7 +22,7 @@ public sealed class TemplateRenderer
     private readonly ConcurrentDictionary<string, Lazy<Template?>> templates = new(StringComparer.Ordinal);
     private readonly ThemeTemplateLoader loader;
     private readonly ThreadLocal<TemplateContext> contexts;
-    private readonly ConcurrentDictionary<(SourceLocation, string), byte> reportedRuntimeErrors = new();
+    private readonly ConcurrentDictionary<(SourceLocation At, string Message), string> runtimeErrors = new();
 
     public TemplateRenderer(Theme theme, SiteModel site, DiagnosticBag diagnostics)
     {
@@ -109,14 +109,11 @@ public sealed class TemplateRenderer
             // A failed render may leave loops or captures open: this thread starts over with a fresh context.
             contexts.Value = NewContext();
 
-            // One broken template fails every page that uses it: report it once, naming the first page it failed on.
-            var at = Locate(e.Span);
-            if (reportedRuntimeErrors.TryAdd((at, e.OriginalMessage), 0))
-            {
-                var suffix = forPage is { } p && p.File.Length > 0 ? $" (first seen rendering {p.File})" : string.Empty;
-                diagnostics.Error(at, DiagnosticCodes.Template, $"template error: {e.OriginalMessage}{suffix}");
-            }
-
+            // One broken template fails every page that uses it: it is reported once (by ReportRuntimeErrors), naming
+            // the first failing page by path, not by which thread got there first, so the report is the same every build.
+            var page = forPage is { File.Length: > 0 } p ? p.File : string.Empty;
+            runtimeErrors.AddOrUpdate((Locate(e.Span), e.OriginalMessage), page,
+                (_, seen) => seen.Length == 0 || (page.Length > 0 && string.CompareOrdinal(page, seen) < 0) ? page : seen);
             return null;
         }
         finally
@@ -126,6 +123,18 @@ public sealed class TemplateRenderer
                 context.PopGlobal();
             }
         }
+    }
+
+    /// <summary>Reports each template that failed while rendering, once; call after every output has rendered.</summary>
+    public void ReportRuntimeErrors()
+    {
+        foreach (var ((at, message), page) in runtimeErrors)
+        {
+            var suffix = page.Length > 0 ? $" (first seen rendering {page})" : string.Empty;
+            diagnostics.Error(at, DiagnosticCodes.Template, $"template error: {message}{suffix}");
+        }
+
+        runtimeErrors.Clear();
     }
 
     internal Template? Get(string templatePath) =>
