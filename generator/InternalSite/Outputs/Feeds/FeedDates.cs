@@ -18,6 +18,19 @@ public static class FeedDates
         return offset.AddTicks(-(offset.Ticks % TimeSpan.TicksPerSecond));
     }
 
+    /// <summary>
+    /// RFC 822 as RSS 2.0 wants it, with a numeric zone always: "Tue, 01 Sep 2026 09:30:00 +0100", and "+0000" at
+    /// offset zero where the syndication library would write the military zone "Z" that many RSS readers reject.
+    /// </summary>
+    public static string Rfc822(DateTimeOffset value)
+    {
+        var offset = value.Offset;
+        var sign = offset < TimeSpan.Zero ? '-' : '+';
+        var zone = offset.Duration();
+        return value.ToString("ddd, dd MMM yyyy HH:mm:ss ", CultureInfo.InvariantCulture)
+            + sign + zone.Hours.ToString("00", CultureInfo.InvariantCulture) + zone.Minutes.ToString("00", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>RFC 3339: "2026-10-01T09:30:00+01:00", or "…Z" at offset zero.</summary>
     public static string Rfc3339(DateTimeOffset value) =>
         value.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture)

@@ -6,7 +6,8 @@ namespace InternalSite.Outputs.Feeds;
 /// <summary>
 /// RSS 2.0 through <see cref="Rss20FeedFormatter"/>. The item's full HTML goes in <c>description</c> (what every
 /// reader shows), the self link as <c>atom:link rel="self"</c>, and the owner as <c>dc:creator</c>: RSS's own
-/// <c>author</c> must be an e-mail address, and an owner is a name.
+/// <c>author</c> must be an e-mail address, and an owner is a name. Dates are written here rather than by the
+/// formatter, which writes offset zero as "Z" (see <see cref="FeedDates.Rfc822"/>).
 /// </summary>
 public static class RssFeedWriter
 {
@@ -18,6 +19,8 @@ public static class RssFeedWriter
     {
         var items = document.Entries.Select(Item);
         var feed = SyndicationFeeds.Feed(document, FeedFormat.Rss, items);
+        feed.LastUpdatedTime = default;
+        feed.ElementExtensions.Add(new XElement("lastBuildDate", FeedDates.Rfc822(document.Updated)));
         feed.AttributeExtensions.Add(new System.Xml.XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCore);
         var formatter = new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true);
         return SyndicationFeeds.Write(formatter.WriteTo);
@@ -27,6 +30,8 @@ public static class RssFeedWriter
     {
         var item = SyndicationFeeds.Item(entry, content: null);
         item.Summary = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
+        item.PublishDate = default;
+        item.ElementExtensions.Add(new XElement("pubDate", FeedDates.Rfc822(entry.Published)));
         if (entry.Author is { } author)
         {
             item.ElementExtensions.Add(new XElement(Creator, author.Name));
