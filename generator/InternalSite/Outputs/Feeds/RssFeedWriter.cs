@@ -20,6 +20,7 @@ public static class RssFeedWriter
         var items = document.Entries.Select(Item);
         var feed = SyndicationFeeds.Feed(document, FeedFormat.Rss, items);
         feed.LastUpdatedTime = default;
+        feed.Id = null; // RSS has no feed id; the formatter would add a stray atom:id
         feed.ElementExtensions.Add(new XElement("lastBuildDate", FeedDates.Rfc822(document.Updated)));
         feed.AttributeExtensions.Add(new System.Xml.XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCore);
         var formatter = new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true);
@@ -31,6 +32,7 @@ public static class RssFeedWriter
         var item = SyndicationFeeds.Item(entry, content: null);
         item.Summary = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
         item.PublishDate = default;
+        item.LastUpdatedTime = default; // RSS has no "updated"; the formatter would add a stray atom:updated
         item.ElementExtensions.Add(new XElement("pubDate", FeedDates.Rfc822(entry.Published)));
         if (entry.Author is { } author)
         {

@@ -39,7 +39,7 @@ public static class FeedChannels
 
     private static FeedChannel Channel(SiteModel site, string listingRoute, string fallbackDescription, IEnumerable<Page> pages)
     {
-        var listing = site.GeneratedPages.FirstOrDefault(p => p.Route == listingRoute);
+        var listing = site.PagesByRoute.GetValueOrDefault(listingRoute) as GeneratedPage;
         var title = $"{listing?.Title ?? listingRoute.TrimEnd('/')} · {site.Config.Title}";
         var description = listing is { SourcePath.Length: > 0, Summary.Length: > 0 } ? listing.Summary! : fallbackDescription;
         return new FeedChannel(listingRoute, title, description, pages.ToList());
