@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using InternalSite.Model;
+
+namespace InternalSite.Outputs.Feeds;
+
+/// <summary>
+/// Turns a <see cref="FeedChannel"/> into a <see cref="FeedDocument"/>: newest items first (by publication, the
+/// listing's own order breaking ties), cut to the configured count, each made self-contained. A page appears in
+/// several feeds, so its absolute HTML is made once and shared.
+/// </summary>
+public sealed class FeedDocumentBuilder(SiteModel site)
+{
+    private readonly ConcurrentDictionary<Page, string> contentByPage = new();
+
+    public FeedDocument Build(FeedChannel channel)
+    {
+        var entries = channel.Pages
+            .Where(p => p.Date is not null)
+            .Select((page, index) => (Page: page, Index: index, Published: FeedDates.From(page.Date!.Value)))
+            .OrderByDescending(x => x.Published.UtcTicks)
+            .ThenBy(x => x.Index)
+            .Take(Math.Max(1, site.Config.FeedItems))
+            .Select(x => Entry(x.Page, x.Published))
+            .ToList();
+
+        var config = site.Config;
+        return new FeedDocument
+        {
+            ListingRoute = channel.ListingRoute,
+            Title = FeedText.Clean(channel.Title),
+            Description = FeedText.Clean(channel.Description),
+            Language = config.Language,
+            HomeUrl = site.AbsoluteUrl(channel.ListingRoute),
+            SelfUrls = OutputPaths.FeedFormats.ToDictionary(f => f, f => site.AbsoluteUrl(OutputPaths.Feed(channel.ListingRoute, f))),
+            Updated = entries.Count == 0 ? FeedDates.NoItems : entries.MaxBy(e => e.Updated.UtcTicks)!.Updated,
+            Publisher = new FeedPerson(FeedText.Clean(config.Organization.Length > 0 ? config.Organization : config.Title)),
+            Entries = entries,
+        };
+    }
+
+    private FeedEntry Entry(Page page, DateTimeOffset published)
+    {
+        var updated = page.Updated is { } u ? FeedDates.From(u) : published;
+        if (updated < published)
+        {
+            updated = published;
+        }
+
+        var url = site.AbsoluteUrl(page.Route);
+        var release = page as ReleaseNote;
+        var product = release?.Product;
+        return new FeedEntry
+        {
+            Id = FeedIds.For(site, page, published),
+            Title = FeedText.Clean(page.Title),
+            Url = url,
+            ContentHtml = contentByPage.GetOrAdd(page, p => FeedText.Clean(AbsoluteHtml.Rewrite(BodyOf(p), url))),
+            Summary = page.Summary is { Length: > 0 } summary ? FeedText.Clean(summary) : null,
+            Published = published,
+            Updated = updated,
+            Categories = Categories(release),
+            Author = product?.Owner is { Length: > 0 } owner ? new FeedPerson(FeedText.Clean(owner)) : null,
+            Product = product is null ? null : new FeedProduct(product.ProductSlug, FeedText.Clean(product.Title), site.AbsoluteUrl(product.Route)),
+            Version = release?.VersionText,
+            ImageUrl = page.Image is { Length: > 0 } image ? ImageUrl(image) : null,
+        };
+    }
+
+    private string ImageUrl(string image) =>
+        Uri.TryCreate(image, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? image : site.AbsoluteUrl(image);
+
+    private List<FeedCategory> Categories(ReleaseNote? release)
+    {
+        if (release is null)
+        {
+            return [];
+        }
+
+        var labels = site.AbsoluteUrl("changelog/labels/");
+        var categories = release.Labels.Select(l => new FeedCategory(l, l, labels)).ToList();
+        if (release.Product is { } product)
+        {
+            categories.Add(new FeedCategory(product.ProductSlug, FeedText.Clean(product.Title), site.AbsoluteUrl("products/")));
+        }
+
+        return categories;
+    }
+
+    /// <summary>
+    /// The body an item carries: the rendered page, and for a digest newsletter the list of releases its page shows
+    /// after the text, so the feed item is the whole issue.
+    /// </summary>
+    private string BodyOf(Page page)
+    {
+        if (page is not Newsletter { DigestReleases.Count: > 0 } newsletter)
+        {
+            return page.Html;
+        }
+
+        var html = new StringBuilder(page.Html);
+        html.Append("\n<h2>Releases since the last issue</h2>\n<ul>\n");
+        foreach (var release in newsletter.DigestReleases)
+        {
+            html.Append("<li><a href=\"").Append(WebUtility.HtmlEncode(site.Url(release.Route))).Append("\">")
+                .Append(WebUtility.HtmlEncode(release.Title)).Append("</a></li>\n");
+        }
+
+        return html.Append("</ul>\n").ToString();
+    }
+}
