@@ -25,6 +25,11 @@ if ! command -v java >/dev/null 2>&1; then
   fi
 fi
 
+if ! command -v npm >/dev/null 2>&1 && [ "$(id -u)" -eq 0 ]; then
+  echo "test.sh: installing npm for the Nu Html Checker"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null
+fi
+
 vnu=.tools/node_modules/vnu-jar/build/dist/vnu.jar
 if [ ! -f "$vnu" ]; then
   echo "test.sh: installing the Nu Html Checker (vnu-jar) into .tools/"
