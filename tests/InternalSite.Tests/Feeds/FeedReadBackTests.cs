@@ -137,6 +137,33 @@ public sealed class FeedReadBackTests
     }
 
     [Fact]
+    public void A_page_image_becomes_the_json_item_image_as_an_absolute_url()
+    {
+        var items = FeedReaders.Json(Site.Value, "products/atlas/releases/").GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Base + "products/atlas/chart.png", items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.0").GetProperty("image").GetString());
+        Assert.False(items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.1").TryGetProperty("image", out _));
+    }
+
+    [Fact]
+    public void A_listing_introduced_in_markdown_names_and_describes_its_feed()
+    {
+        var (result, output) = Support.TestSite.Build(FeedSite.Files + """
+
+            -- content/changelog/index.md --
+            ---
+            title: What shipped
+            summary: Every launch & fix, as it happens.
+            ---
+            Read on.
+            """);
+        Assert.True(result.Succeeded, Support.TestSite.Errors(result));
+        var rss = FeedReaders.Rss(output, "changelog/");
+        Assert.Equal("What shipped · Test Portal", rss.Title.Text);
+        Assert.Equal("Every launch & fix, as it happens.", rss.Description.Text);
+        Assert.Equal("Every launch & fix, as it happens.", FeedReaders.Json(output, "changelog/").GetProperty("description").GetString());
+    }
+
+    [Fact]
     public void Feed_updated_is_the_newest_item_update_not_the_build_time()
     {
         var output = Site.Value;
