@@ -67,7 +67,8 @@ public sealed class FeedReadBackTests
         Assert.Equal("tag:portal.example.internal,2026-06-15:/products/atlas/releases/1.1.0/", rssItem.Id);
         Assert.Equal("Atlas 1.1", rssItem.Title.Text);
         Assert.Equal(published, rssItem.PublishDate);
-        Assert.Equal(["improved", "fixed", "atlas"], rssItem.Categories.Select(c => c.Name));
+        Assert.Equal(["improved", "fixed", "Atlas"], rssItem.Categories.Select(c => c.Name));
+        Assert.Equal(Base + "products/", rssItem.Categories[^1].Scheme);
         Assert.Equal("Ana Ortiz", Extension(rssItem, "creator"));
 
         var rssXml = FeedReaders.Xml(output, "changelog/", FeedFormat.Rss).Descendants("item")
