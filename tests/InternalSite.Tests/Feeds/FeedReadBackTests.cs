@@ -67,7 +67,8 @@ public sealed class FeedReadBackTests
         Assert.Equal("tag:portal.example.internal,2026-06-15:/products/atlas/releases/1.1.0/", rssItem.Id);
         Assert.Equal("Atlas 1.1", rssItem.Title.Text);
         Assert.Equal(published, rssItem.PublishDate);
-        Assert.Equal(["improved", "fixed", "atlas"], rssItem.Categories.Select(c => c.Name));
+        Assert.Equal(["improved", "fixed", "Atlas"], rssItem.Categories.Select(c => c.Name));
+        Assert.Equal(Base + "products/", rssItem.Categories[^1].Scheme);
         Assert.Equal("Ana Ortiz", Extension(rssItem, "creator"));
 
         var rssXml = FeedReaders.Xml(output, "changelog/", FeedFormat.Rss).Descendants("item")
@@ -134,6 +135,33 @@ public sealed class FeedReadBackTests
         var html = item.GetProperty("content_html").GetString()!;
         Assert.Contains("All the news.", html, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Base}products/beacon/releases/0.9.0/\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_image_becomes_the_json_item_image_as_an_absolute_url()
+    {
+        var items = FeedReaders.Json(Site.Value, "products/atlas/releases/").GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(Base + "products/atlas/chart.png", items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.0").GetProperty("image").GetString());
+        Assert.False(items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.1").TryGetProperty("image", out _));
+    }
+
+    [Fact]
+    public void A_listing_introduced_in_markdown_names_and_describes_its_feed()
+    {
+        var (result, output) = Support.TestSite.Build(FeedSite.Files + """
+
+            -- content/changelog/index.md --
+            ---
+            title: What shipped
+            summary: Every launch & fix, as it happens.
+            ---
+            Read on.
+            """);
+        Assert.True(result.Succeeded, Support.TestSite.Errors(result));
+        var rss = FeedReaders.Rss(output, "changelog/");
+        Assert.Equal("What shipped · Test Portal", rss.Title.Text);
+        Assert.Equal("Every launch & fix, as it happens.", rss.Description.Text);
+        Assert.Equal("Every launch & fix, as it happens.", FeedReaders.Json(output, "changelog/").GetProperty("description").GetString());
     }
 
     [Fact]

@@ -36,6 +36,7 @@ internal static class FeedSite
         version: 1.0.0
         date: 2026-03-01
         labels: [new]
+        image: ../chart.png
         ---
         First release. See [the product](../index.md).
         -- content/products/atlas/releases/1.1.0.md --

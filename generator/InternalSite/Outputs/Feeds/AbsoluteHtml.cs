@@ -20,6 +20,9 @@ public static class AbsoluteHtml
     /// <summary>Attributes holding a list of image candidates ("a.png 1x, b.png 2x").</summary>
     private static readonly HashSet<string> SrcSetAttributes = new(StringComparer.OrdinalIgnoreCase) { "srcset", "imagesrcset" };
 
+    /// <summary>A parser per thread: making one sets up a browsing context, which costs more than parsing a release note.</summary>
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     public static string Rewrite(string html, string pageUrl)
     {
         if (string.IsNullOrWhiteSpace(html))
@@ -28,8 +31,7 @@ public static class AbsoluteHtml
         }
 
         var baseUri = new Uri(pageUrl, UriKind.Absolute);
-        var parser = new HtmlParser();
-        var document = parser.ParseDocument(string.Empty);
+        using var document = Parser.Value!.ParseDocument(string.Empty);
         var body = document.Body!;
         body.InnerHtml = html;
 

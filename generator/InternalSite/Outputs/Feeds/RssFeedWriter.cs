@@ -32,6 +32,13 @@ public static class RssFeedWriter
         var item = SyndicationFeeds.Item(entry, content: null);
         item.Summary = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
         item.PublishDate = default;
+
+        // An RSS category is only its text: readers show it, so it gets the readable name ("Atlas", not "atlas").
+        foreach (var (category, source) in item.Categories.Zip(entry.Categories))
+        {
+            category.Name = source.Label;
+        }
+
         item.LastUpdatedTime = default; // RSS has no "updated"; the formatter would add a stray atom:updated
         item.ElementExtensions.Add(new XElement("pubDate", FeedDates.Rfc822(entry.Published)));
         if (entry.Author is { } author)
