@@ -13,5 +13,6 @@ public static class OutputRegistry
         new StaticFileOutput(),
         new ThemeAssetOutput(),
         new SitemapOutput(),
+        new Email.NewsletterEmailOutput(),
     ];
 }
