@@ -23,7 +23,9 @@ internal static class CssInliner
             return;
         }
 
-        foreach (var element in document.Body?.QuerySelectorAll("*") ?? Enumerable.Empty<IElement>())
+        var body = document.Body;
+        var elements = body is null ? [] : new[] { body }.Concat(body.QuerySelectorAll("*"));
+        foreach (var element in elements)
         {
             var matches = sheet.Rules.Where(r => r.Selector.Match(element, null)).ToList();
             if (matches.Count == 0)

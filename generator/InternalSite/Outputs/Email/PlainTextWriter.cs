@@ -19,6 +19,7 @@ internal sealed class PlainTextWriter
     private readonly Dictionary<string, int> linkNumbers = new(StringComparer.Ordinal);
     private readonly StringBuilder inline = new();
     private string? pendingMarker;
+    private int listDepth;
 
     public static string Write(IElement root)
     {
@@ -31,7 +32,7 @@ internal sealed class PlainTextWriter
     private string Result()
     {
         var text = new StringBuilder();
-        foreach (var line in TrimBlankLines(lines))
+        foreach (var line in TrimBlankLines(lines).Reverse().SkipWhile(l => l.Length == 0).Reverse())
         {
             text.Append(line).Append('\n');
         }
@@ -176,6 +177,7 @@ internal sealed class PlainTextWriter
     private void List(IElement list, string prefix)
     {
         Block(prefix);
+        listDepth++;
         var number = int.TryParse(list.GetAttribute("start"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var start) ? start : 1;
         foreach (var item in list.Children.Where(c => c.LocalName == "li"))
         {
@@ -186,7 +188,11 @@ internal sealed class PlainTextWriter
             pendingMarker = null;
         }
 
-        Blank(prefix);
+        // A nested list continues its item; only the outermost list ends with a blank line.
+        if (--listDepth == 0)
+        {
+            Blank(prefix);
+        }
     }
 
     private void Table(IElement table, string prefix)
@@ -265,9 +271,18 @@ internal sealed class PlainTextWriter
 
     private void Blank(string prefix)
     {
-        if (lines.Count > 0 && lines[^1].Trim().Length > 0 && pendingMarker is null)
+        if (lines.Count == 0 || pendingMarker is not null)
+        {
+            return;
+        }
+
+        if (lines[^1].Trim().Trim('>').Length > 0)
         {
             lines.Add(prefix.TrimEnd());
+        }
+        else
+        {
+            lines[^1] = prefix.TrimEnd(); // a quote's blank line closes as the outer level's
         }
     }
 
