@@ -43,7 +43,7 @@ public sealed class EmailMessageTests
         Assert.Equal(new DateTimeOffset(2026, 10, 30, 0, 0, 0, TimeSpan.Zero), message.Date);
         Assert.Equal("newsletter.2026-10@portal.example.internal", message.MessageId);
         Assert.Equal("1", message.Headers["X-Unsent"]);
-        var unsubscribe = message.Headers[HeaderId.ListUnsubscribe].Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
+        var unsubscribe = message.Headers[HeaderId.ListUnsubscribe]!.Replace("\r\n", string.Empty, StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
         Assert.Contains("<mailto:product-news-leave@example.internal>", unsubscribe);
         Assert.Contains("<https://portal.example.internal/tools/unsubscribe/>", unsubscribe);
     }
@@ -57,7 +57,7 @@ public sealed class EmailMessageTests
         Assert.Equal(first, second);
         var text = System.Text.Encoding.ASCII.GetString(first);
         Assert.DoesNotContain("\n", text.Replace("\r\n", string.Empty, StringComparison.Ordinal));
-        var boundary = Parse(first).Body.ContentType.Boundary;
+        var boundary = Parse(first).Body!.ContentType.Boundary;
         Assert.StartsWith("=_alt_", boundary);
     }
 

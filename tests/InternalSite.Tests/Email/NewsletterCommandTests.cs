@@ -36,7 +36,7 @@ public sealed class NewsletterCommandTests : IDisposable
         var (code, _, error) = Run("newsletter", "export", EmailFixture.Slug, "--site", EmailFixture.SitePath, "--out", outFolder);
 
         Assert.True(code == 0, error);
-        Assert.Equal(["2026-10.eml", "2026-10.html", "2026-10.txt"], Directory.GetFiles(outFolder).Select(Path.GetFileName).Order().ToArray());
+        Assert.Equal(["2026-10.eml", "2026-10.html", "2026-10.txt"], Directory.GetFiles(outFolder).Select(f => Path.GetFileName(f)!).Order().ToArray());
         Assert.Equal(EmailFixture.Newsletter.Eml, File.ReadAllBytes(Path.Combine(outFolder, "2026-10.eml")));
         Assert.Equal(EmailFixture.Newsletter.Text, File.ReadAllText(Path.Combine(outFolder, "2026-10.txt")));
     }
