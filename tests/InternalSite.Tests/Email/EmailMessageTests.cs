@@ -69,6 +69,7 @@ public sealed class EmailMessageTests
             -- content/newsletters/summer.md --
             ---
             title: Summer
+            subject: "Café news ✓"
             date: 2026-07-01T09:30:00
             ---
             Hot.
@@ -77,7 +78,7 @@ public sealed class EmailMessageTests
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
         var message = Parse(result.Newsletters.Single().Eml);
         Assert.Equal(new DateTimeOffset(2026, 7, 1, 9, 30, 0, TimeSpan.FromHours(1)), message.Date);
-        Assert.Equal("Summer", message.Subject);
+        Assert.Equal("Café news ✓", message.Subject);
         Assert.Null(message.Headers[HeaderId.ListUnsubscribe]);
         Assert.Empty(message.ReplyTo);
     }
