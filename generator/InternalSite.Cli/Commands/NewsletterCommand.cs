@@ -58,6 +58,11 @@ internal static class NewsletterCommand
         {
             var available = result.AvailableSlugs.Count == 0 ? "none: the site has no published newsletter" : string.Join(", ", result.AvailableSlugs);
             Console.Error.WriteLine($"internalsite: no newsletter '{string.Join("', '", result.UnknownSlugs)}' (available: {available})");
+            if (!options.Drafts || !options.Future)
+            {
+                Console.Error.WriteLine("A draft or a newsletter dated in the future is exported with --drafts or --future.");
+            }
+
             return ExitCodes.Usage;
         }
 

@@ -258,4 +258,45 @@ public sealed class EmailHtmlTests
         Assert.Equal("552", image.GetAttribute("width"));
         Assert.Contains(result.Diagnostics, d => d.Code == InternalSite.Diagnostics.DiagnosticCodes.ImageAlt && d.Location.File == "content/newsletters/n1.md");
     }
+
+    [Fact]
+    public void Links_that_run_script_lose_their_href()
+    {
+        var result = EmailFixture.ExportText(EmailFixture.Config + """
+
+            -- content/newsletters/n1.md --
+            ---
+            title: One
+            date: 2026-10-01
+            ---
+            <a href="javascript:alert(1)">click</a> and <a href="JavaScript:void(0)">this</a>
+            """, "n1");
+
+        var document = Document(result.Newsletters.Single().Html);
+        Assert.Equal(2, document.QuerySelectorAll(".content a").Length);
+        Assert.Empty(document.QuerySelectorAll(".content a[href]"));
+    }
+
+    [Fact]
+    public void A_newsletter_dated_after_now_is_exported_only_with_future()
+    {
+        var files = EmailFixture.Config + """
+
+            -- content/newsletters/next.md --
+            ---
+            title: Next month
+            date: 2026-12-01
+            ---
+            Soon.
+            """;
+
+        var without = EmailFixture.ExportText(files, "next");
+        var with = InternalSite.Outputs.Email.NewsletterExporter.Export(InternalSite.Content.SiteSource.FromText(files),
+            new InternalSite.Build.BuildOptions { Now = TestSite.Now, Future = true }, ["next"]);
+
+        Assert.Equal(["next"], without.UnknownSlugs);
+        Assert.Empty(without.AvailableSlugs);
+        Assert.True(with.Succeeded, string.Join("\n", with.Diagnostics));
+        Assert.Equal("next", Assert.Single(with.Newsletters).Slug);
+    }
 }

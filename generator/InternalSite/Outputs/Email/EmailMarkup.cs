@@ -59,13 +59,26 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
 
             foreach (var name in UrlAttributes)
             {
-                if (element.GetAttribute(name) is { } value && Absolute(pageUrl, value) is { } absolute && absolute != value)
+                if (element.GetAttribute(name) is not { } value)
+                {
+                    continue;
+                }
+
+                var absolute = Absolute(pageUrl, value);
+                if (absolute is null || IsScript(absolute))
+                {
+                    element.RemoveAttribute(name); // a URL no client can follow, or one that runs script
+                }
+                else if (absolute != value)
                 {
                     element.SetAttribute(name, absolute);
                 }
             }
         }
     }
+
+    private static bool IsScript(string url) =>
+        url.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("vbscript:", StringComparison.OrdinalIgnoreCase);
 
     internal static string? Absolute(Uri pageUrl, string value)
     {
