@@ -128,6 +128,7 @@ public sealed class EmailHtmlTests
         Assert.Equal("552", image.GetAttribute("width"));
         Assert.Equal("276", image.GetAttribute("height"));
         Assert.Contains("display: block", image.GetAttribute("style"));
+        Assert.EndsWith("width: 100%; height: auto", image.GetAttribute("style")); // fills the column on a phone too
     }
 
     [Fact]

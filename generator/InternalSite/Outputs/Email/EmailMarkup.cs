@@ -121,6 +121,13 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
             var shownHeight = (int)Math.Round(height * (double)shown / width, MidpointRounding.AwayFromZero);
             image.SetAttribute("width", shown.ToString(CultureInfo.InvariantCulture));
             image.SetAttribute("height", Math.Max(1, shownHeight).ToString(CultureInfo.InvariantCulture));
+            if (shown == ContentWidth)
+            {
+                // Inside a table cell max-width: 100% does not shrink an image on a phone; a full-width one says so itself.
+                // (Written as the element's own style, so it comes after the stylesheet's.)
+                var own = image.GetAttribute("style");
+                image.SetAttribute("style", string.IsNullOrEmpty(own) ? "width: 100%; height: auto" : own.TrimEnd(';', ' ') + "; width: 100%; height: auto");
+            }
         }
     }
 
