@@ -33,9 +33,10 @@ internal static class CssInliner
                 continue;
             }
 
-            var cascaded = Cascade(matches);
+            // Most elements match one of a few rule sets (every paragraph of the body alike): serialize each set once.
+            var key = string.Join(',', matches.Select(m => m.Order));
+            var computed = sheet.SerializedStyles.GetOrAdd(key, _ => Serialize(Cascade(matches)));
             var own = element.GetAttribute("style")?.Trim().TrimEnd(';');
-            var computed = Serialize(cascaded);
             var style = string.IsNullOrEmpty(own) ? computed : computed.Length == 0 ? own : computed + "; " + own;
             if (style.Length > 0)
             {

@@ -32,6 +32,9 @@ internal sealed partial class EmailStylesheet
     /// <summary>Rules to inline, in source order.</summary>
     public IReadOnlyList<InlineRule> Rules { get; }
 
+    /// <summary>The inline style of each combination of matching rules (by their orders), once computed.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, string> SerializedStyles { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Media queries and other rules that only work from a &lt;style&gt; block.</summary>
     public string KeptCss { get; }
 
