@@ -9,10 +9,10 @@ public static class OutputRegistry
     public static IReadOnlyList<ISiteOutput> Default() =>
     [
         new PageHtmlOutput(),
+        new Email.NewsletterEmailOutput(),
         new AliasOutput(),
         new StaticFileOutput(),
         new ThemeAssetOutput(),
         new SitemapOutput(),
-        new Email.NewsletterEmailOutput(),
     ];
 }

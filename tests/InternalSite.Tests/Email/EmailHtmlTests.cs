@@ -221,9 +221,14 @@ public sealed class EmailHtmlTests
     }
 
     [Fact]
-    public void The_build_publishes_the_email_beside_the_newsletter_page_which_links_to_it()
+    public void The_build_publishes_the_email_where_the_email_version_link_of_a_page_points()
     {
+        // The default theme's newsletter page links "View as email" with email_version; a theme here does the same.
         var (result, output) = TestSite.Build(EmailFixture.Config + """
+
+            theme: site
+            -- themes/site/layouts/newsletter.html --
+            <article><h1>{{ page.title }}</h1><a href="{{ url (email_version page) }}">View as email</a></article>
 
             -- content/newsletters/n1.md --
             ---
