@@ -9,6 +9,7 @@ public static class OutputRegistry
     public static IReadOnlyList<ISiteOutput> Default() =>
     [
         new PageHtmlOutput(),
+        new Email.NewsletterEmailOutput(),
         new AliasOutput(),
         new StaticFileOutput(),
         new ThemeAssetOutput(),
