@@ -15,7 +15,7 @@ public static class SamplePages
         ("guides", "guides/"),
         ("guide root section", "products/atlas/guides/"),
         ("guide section index", "products/atlas/guides/getting-started/"),
-        ("guide section listing", "products/ledger/guides/start/"),
+        ("guide section listing", "products/ledger/guides/basics/"),
         ("guide", "products/atlas/guides/getting-started/register-a-service/"),
         ("newsletters", "newsletters/"),
         ("newsletter", "newsletters/2026-11-platform-digest/"),

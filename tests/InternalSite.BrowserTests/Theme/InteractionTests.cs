@@ -90,6 +90,26 @@ public sealed class InteractionTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_printed_guide_leaves_out_the_site_chrome_but_keeps_the_text()
+    {
+        var guide = portal.Build.Site!.Guides.First(g => g.Previous is not null);
+        await using var browser = await portal.NewPageAsync();
+        var page = browser.Page;
+        await browser.GotoAsync(guide.Route);
+        Assert.True(await page.Locator(".guide-sidebar").IsVisibleAsync());
+
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+
+        foreach (var chrome in new[] { ".site-header", ".site-footer", ".guide-sidebar", ".prev-next" })
+        {
+            Assert.False(await page.Locator(chrome).IsVisibleAsync(), chrome + " should not print");
+        }
+
+        Assert.True(await page.Locator("article h1").IsVisibleAsync());
+        Assert.True(await page.Locator("article .prose").IsVisibleAsync());
+    }
+
+    [Fact]
     public async Task The_keyboard_reaches_the_main_content_through_the_skip_link_and_then_the_search_box()
     {
         await using var browser = await portal.NewPageAsync();
