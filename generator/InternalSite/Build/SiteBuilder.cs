@@ -198,7 +198,7 @@ public static class SiteBuilder
             case LinkTarget.Internal target:
                 return target.Route;
             case LinkTarget.Broken broken:
-                diagnostics.Error(page.SourceStart, DiagnosticCodes.BrokenLink, $"'image': {broken.Message}");
+                diagnostics.Error(page.Basics.ImageAt ?? page.SourceStart, DiagnosticCodes.BrokenLink, $"'image': {broken.Message}");
                 return null;
             default:
                 return image;

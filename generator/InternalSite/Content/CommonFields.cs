@@ -44,6 +44,7 @@ public static class CommonFields
             Aliases = ReadAliases(yaml),
             Order = yaml.Int("order"),
             Image = yaml.String("image"),
+            ImageAt = yaml.Has("image") ? yaml.ValueLocationOf("image") : null,
             Layout = yaml.String("layout"),
         };
     }

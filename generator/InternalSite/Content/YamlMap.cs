@@ -255,7 +255,7 @@ public sealed class YamlMap
     /// <summary>A calendar date, or a date with a time (local, or with an offset).</summary>
     public LocalDateTime? DateTime(string key, bool required = false) => ParseDateTime(key, required, out _);
 
-    public LocalDateTime? ParseDateTime(string key, bool required, out Offset? offset, string expected = "a date, YYYY-MM-DD")
+    public LocalDateTime? ParseDateTime(string key, bool required, out Offset? offset, string? expected = null)
     {
         offset = null;
         var value = Find(key);
@@ -263,13 +263,13 @@ public sealed class YamlMap
         {
             if (required)
             {
-                RequireMissing(key, expected);
+                RequireMissing(key, expected ?? "a date, YYYY-MM-DD");
             }
 
             return null;
         }
 
-        var text = Scalar(value, key, "a date, YYYY-MM-DD");
+        var text = Scalar(value, key, expected ?? "a date, YYYY-MM-DD");
         if (text is null)
         {
             return null;
@@ -279,7 +279,7 @@ public sealed class YamlMap
         if (parsed is null)
         {
             Diagnostics.Error(At(value), DiagnosticCodes.InvalidValue,
-                $"'{key}' is not a date: '{text}' (expected YYYY-MM-DD)");
+                $"'{key}' is not a date: '{text}' (expected {expected ?? "YYYY-MM-DD"})");
         }
 
         return parsed;

@@ -33,6 +33,9 @@ public sealed record PageBasics
 
     public string? Image { get; init; }
 
+    /// <summary>Where <c>image:</c> is written, so a broken image path is reported at its value.</summary>
+    public Diagnostics.SourceLocation? ImageAt { get; init; }
+
     public string? Layout { get; init; }
 
     public IReadOnlyDictionary<string, object?> Params { get; init; } = new Dictionary<string, object?>();

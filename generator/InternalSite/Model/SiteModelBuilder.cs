@@ -39,7 +39,8 @@ public static class SiteModelBuilder
 
         var listings = new GeneratedPages(config, published);
         var generated = listings.Make(products, releases, guides, newsletters, events, tags, audiences, labels);
-        var pages = published.Where(p => !listings.Absorbed.Contains(p)).OrderBy(p => p.Route, StringComparer.Ordinal).ToList();
+        // A release note or guide of a product that does not exist is reported above; rendering it would only add template errors.
+        var pages = published.Where(p => !listings.Absorbed.Contains(p) && !IsOrphan(p)).OrderBy(p => p.Route, StringComparer.Ordinal).ToList();
 
         var byRoute = new Dictionary<string, Page>(StringComparer.Ordinal);
         foreach (var page in pages.Concat<Page>(generated))
@@ -77,6 +78,8 @@ public static class SiteModelBuilder
             StaticFiles = staticFiles,
         };
     }
+
+    private static bool IsOrphan(Page page) => page is ReleaseNote { Product: null } or GuidePage { Product: null };
 
     private static string Describe(Page page) => page.SourcePath.Length > 0 ? page.SourcePath : $"the generated {page.Layout} page";
 
@@ -205,7 +208,7 @@ public static class SiteModelBuilder
 
                 if (files.Contains(alias))
                 {
-                    diagnostics.Error(page.SourceStart, DiagnosticCodes.DuplicateUrl, $"the alias /{alias} is also a file under content/");
+                    diagnostics.Error(page.SourceStart, DiagnosticCodes.DuplicateUrl, $"the alias /{alias} is also a file under content/ (expected an old URL that no page or file uses)");
                     continue;
                 }
 

@@ -43,7 +43,7 @@ public sealed class Theme
         {
             if (!seen.Add(current))
             {
-                diagnostics.Error(requestedAt ?? SourceLocation.StartOf(SiteSource.ConfigFileName), DiagnosticCodes.Theme,
+                diagnostics.Error(requestedAt ?? ConfigThemeLocation(source), DiagnosticCodes.Theme,
                     $"the theme '{current}' extends itself through {string.Join(" → ", seen)} (expected a chain that ends)");
                 break;
             }
@@ -53,7 +53,7 @@ public sealed class Theme
             {
                 if (current != "default")
                 {
-                    diagnostics.Error(requestedAt ?? SourceLocation.StartOf(SiteSource.ConfigFileName), DiagnosticCodes.Theme,
+                    diagnostics.Error(requestedAt ?? ConfigThemeLocation(source), DiagnosticCodes.Theme,
                         $"the theme '{current}' does not exist (expected a folder themes/{current}/ in the site)");
                 }
 
@@ -68,6 +68,19 @@ public sealed class Theme
 
         layers.Add(ThemeLayer.BuiltInDefault);
         return new Theme(layers);
+    }
+
+    /// <summary>Where the config names the theme, so a missing theme is reported at its 'theme:' value.</summary>
+    private static SourceLocation ConfigThemeLocation(SiteSource source)
+    {
+        var quiet = new DiagnosticBag();
+        if (source.Config is { } file && SourceText.Decode(file, quiet) is { } text
+            && FrontMatter.YamlDocument(file.Path, text, lineOffset: 0, quiet) is { } yaml && yaml.Has("theme"))
+        {
+            return yaml.ValueLocationOf("theme");
+        }
+
+        return SourceLocation.StartOf(SiteSource.ConfigFileName);
     }
 
     private static string? ReadExtends(SourceFile? manifest, DiagnosticBag diagnostics, out SourceLocation? at)

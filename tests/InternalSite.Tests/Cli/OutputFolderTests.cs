@@ -1,0 +1,78 @@
+namespace InternalSite.Tests.Cli;
+
+/// <summary>Where a build may write, and that it writes the same bytes every time on any machine.</summary>
+public sealed class OutputFolderTests
+{
+    [Theory]
+    [InlineData(".")]
+    [InlineData("content")]
+    [InlineData("content/out")]
+    [InlineData("..")]
+    [InlineData("themes")]
+    public void An_output_folder_that_is_or_holds_the_site_or_content_is_refused(string output)
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        var before = TempSite.Snapshot(site.Root);
+        var result = site.Run("build", "--output", output);
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("site.config.yml(1,1): error: the output folder", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.All, StringComparison.Ordinal);
+        TempSite.AssertSame(before, TempSite.Snapshot(site.Root), "the site after a refused build");
+    }
+
+    [Fact]
+    public void An_output_folder_in_the_config_inside_content_is_refused()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        site.Write("-- site.config.yml --\ntitle: T\nbaseUrl: https://portal.example.internal/\noutput: content/public\n");
+        var result = site.Run("build");
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("is content/ or overlaps it", result.StdErr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(site.Root, "content", "public")));
+    }
+
+    [Fact]
+    public void A_build_never_writes_into_content()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        var before = TempSite.Snapshot(Path.Combine(site.Root, "content"));
+        Assert.Equal(0, site.Run("build").ExitCode);
+        Assert.Equal(0, site.Run("build", "--drafts", "--future").ExitCode);
+        TempSite.AssertSame(before, TempSite.Snapshot(Path.Combine(site.Root, "content")), "content/ after two builds");
+        Assert.Empty(Directory.GetDirectories(site.Root, ".*"));
+    }
+
+    [Fact]
+    public void Two_builds_of_unchanged_input_are_byte_identical()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        Assert.Equal(0, site.Run("build", "--output", "out-1").ExitCode);
+        Assert.Equal(0, site.Run("build", "--output", "out-2").ExitCode);
+        var first = TempSite.Snapshot(Path.Combine(site.Root, "out-1"));
+        TempSite.AssertSame(first, TempSite.Snapshot(Path.Combine(site.Root, "out-2")), "a second build");
+
+        // Rebuilding in place keeps the same bytes too (unchanged files are kept, not rewritten).
+        Assert.Equal(0, site.Run("build", "--output", "out-1").ExitCode);
+        TempSite.AssertSame(first, TempSite.Snapshot(Path.Combine(site.Root, "out-1")), "a rebuild in place");
+    }
+
+    [Fact]
+    public void The_output_does_not_depend_on_the_machines_culture_or_time_zone()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        Assert.Equal(0, site.Run("build", "--output", "out-default").ExitCode);
+        var elsewhere = new Dictionary<string, string>
+        {
+            ["TZ"] = "Pacific/Auckland",
+            ["LANG"] = "tr_TR.UTF-8",
+            ["LC_ALL"] = "tr_TR.UTF-8",
+            ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "false",
+        };
+        var result = site.Run(elsewhere, "build", "--output", "out-auckland");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        TempSite.AssertSame(
+            TempSite.Snapshot(Path.Combine(site.Root, "out-default")),
+            TempSite.Snapshot(Path.Combine(site.Root, "out-auckland")),
+            "a build in Auckland with a Turkish locale");
+    }
+}
