@@ -16,9 +16,9 @@ public static class JsonFeedWriter
     {
         Indented = true,
         NewLine = "\n",
-        // The file is served as application/feed+json, never inlined into HTML: keeping "<", "&" and non-ASCII text
-        // as they are leaves content_html and right-to-left titles readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Letters of every script stay readable (right-to-left titles included), while "<", ">", "&" and quotes are
+        // written as \u escapes: the file stays inert even if some tool pastes it into a page.
+        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public static byte[] Write(FeedDocument document)
