@@ -1,3 +1,4 @@
+using InternalSite.Outputs.Calendars;
 using InternalSite.Outputs.Pages;
 using InternalSite.Outputs.Site;
 
@@ -13,5 +14,6 @@ public static class OutputRegistry
         new StaticFileOutput(),
         new ThemeAssetOutput(),
         new SitemapOutput(),
+        new CalendarOutput(),
     ];
 }
