@@ -23,6 +23,11 @@ public sealed class Session(OfficeHours series, ZonedDateTime start, bool cancel
 
     public string TimeZoneId => Series.TimeZoneId;
 
+    /// <summary>ISO 8601 with the offset in force, for &lt;time datetime&gt; and the reader's-local-time script.</summary>
+    public string IsoStart => NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(Start.ToOffsetDateTime());
+
+    public string IsoEnd => NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(End.ToOffsetDateTime());
+
     public string Title => Series.Title;
 
     /// <summary>A stable anchor id for the session on pages: the series slug and the local start.</summary>
