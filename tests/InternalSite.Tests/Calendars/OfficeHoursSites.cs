@@ -7,7 +7,7 @@ internal static class OfficeHoursSites
 {
     /// <summary>
     /// A weekly London session crossing the end of BST (25 Oct 2026) with a cancelled date, a fortnightly Sydney one
-    /// crossing the start of AEDT (4 Oct 2026) and its end (5 Apr 2027), a single UTC-free session in New York, and an
+    /// crossing the start of AEDT (4 Oct 2026) and its end (4 Apr 2027), a one-off session in New York, and an
     /// awkward title.
     /// </summary>
     public const string Files = TestSite.Config + """
