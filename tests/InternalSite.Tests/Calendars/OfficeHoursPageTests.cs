@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using InternalSite.Build;
+using InternalSite.Outputs;
 using InternalSite.Tests.Support;
 using NodaTime;
 using NodaTime.Text;
