@@ -11,6 +11,12 @@ namespace InternalSite.Model.Schedule;
 /// </summary>
 public static class SeriesExpander
 {
+    /// <summary>
+    /// At most this many sessions per series and window: an HOURLY or MINUTELY rule is valid RRULE but would
+    /// otherwise fill pages (and memory) with hundreds of thousands of sessions.
+    /// </summary>
+    public const int MaxSessions = 1000;
+
     /// <summary>Sessions (cancelled ones included, flagged) that end after <paramref name="from"/> and start before <paramref name="to"/>.</summary>
     public static IReadOnlyList<Session> Expand(OfficeHours series, Instant from, Instant to)
     {
@@ -37,7 +43,7 @@ public static class SeriesExpander
         {
             var local = LocalDateTime.FromDateTime(occurrence.Period.StartTime.Value);
             var start = local.InZoneLeniently(series.TimeZone);
-            if (start.ToInstant() >= to)
+            if (start.ToInstant() >= to || sessions.Count >= MaxSessions)
             {
                 break;
             }
