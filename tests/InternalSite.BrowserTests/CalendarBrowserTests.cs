@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using InternalSite.Build;
 using InternalSite.BrowserTests.Support;
 using Microsoft.Playwright;
@@ -76,6 +78,24 @@ public sealed class CalendarBrowserTests(PortalFixture portal) : IDisposable
         await browser.GotoAsync("office-hours/");
         Assert.True(await browser.Page.Locator("li.session time.session-time").CountAsync() >= 6);
         Assert.Equal(0, await browser.Page.Locator(".local-time").CountAsync());
+    }
+
+    [Theory]
+    [InlineData("office-hours/")]
+    [InlineData("office-hours/month/")]
+    [InlineData("office-hours/weekly/")]
+    public async Task Office_hours_pages_have_no_WCAG_A_or_AA_violations(string path)
+    {
+        using var server = BuildAndServe();
+        var context = await portal.Browser.NewContextAsync(new BrowserNewContextOptions { TimezoneId = "America/Los_Angeles" });
+        await using var browser = new BrowserPage(context, await context.NewPageAsync(), server);
+        await browser.GotoAsync(path);
+
+        var results = await browser.Page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        Assert.True(results.Violations.Length == 0, string.Join("\n", results.Violations.Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Html))})")));
     }
 
     [Fact]
