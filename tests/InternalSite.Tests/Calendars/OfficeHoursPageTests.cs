@@ -199,3 +199,24 @@ public sealed class OfficeHoursPageTests
         uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2))
             .ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]), StringComparer.Ordinal);
 }
+
+/// <summary>The home page's use of the next-sessions partial, as the default theme's home layout includes it.</summary>
+public sealed class HomeNextSessionsTests
+{
+    [Fact]
+    public void The_home_page_shows_the_next_three_sessions_of_all_series()
+    {
+        var files = OfficeHoursSites.Files.Replace("timezone: Europe/London\n", "timezone: Europe/London\ntheme: custom\n", StringComparison.Ordinal) + """
+
+            -- themes/custom/layouts/home.html --
+            <h1>{{ site.config.title }}</h1>
+            {{ events = site.events; limit = 3; include 'partials/next-sessions.html' }}
+            """;
+        var (result, output) = TestSite.Build(files);
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(output.Text("index.html"));
+        var starts = page.QuerySelectorAll("ul.next-sessions li.session time.session-time").Select(t => t.GetAttribute("datetime"));
+        Assert.Equal(["2026-11-03T15:00:00Z", "2026-11-05T09:30:00+11:00", "2026-11-17T15:00:00Z"], starts);
+    }
+}
