@@ -12,17 +12,17 @@ public sealed class CalendarOutput : ISiteOutput
         var site = context.Site;
         var title = site.Config.Title;
 
-        // Always written: the office-hours page links to it even before the first series exists.
-        Emit(context, OutputPaths.AllEventsCalendar, $"{title}: office hours", site.Events);
-        foreach (var product in site.Products.Where(p => p.Events.Count > 0))
+        // The all-series calendar is always written: the office-hours page links to it even before the first series exists.
+        var calendars = new List<(string Path, string Name, IReadOnlyList<OfficeHours> Series)>
         {
-            Emit(context, OutputPaths.ProductCalendar(product.ProductSlug), $"{product.Title} office hours", product.Events);
-        }
+            (OutputPaths.AllEventsCalendar, $"{title}: office hours", site.Events),
+        };
+        calendars.AddRange(site.Products.Where(p => p.Events.Count > 0)
+            .Select(p => (OutputPaths.ProductCalendar(p.ProductSlug), $"{p.Title} office hours", p.Events)));
+        calendars.AddRange(site.Events.Select(s => (OutputPaths.SeriesCalendar(s), s.Title, (IReadOnlyList<OfficeHours>)[s])));
 
-        foreach (var series in site.Events)
-        {
-            Emit(context, OutputPaths.SeriesCalendar(series), series.Title, [series]);
-        }
+        // Each file depends only on its own series, so they are written in parallel; the bytes do not depend on the order.
+        Parallel.ForEach(calendars, c => Emit(context, c.Path, c.Name, c.Series));
     }
 
     private void Emit(OutputContext context, string path, string name, IEnumerable<OfficeHours> series) =>
