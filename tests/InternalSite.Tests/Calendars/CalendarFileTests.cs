@@ -117,6 +117,30 @@ public sealed class CalendarFileTests
     }
 
     [Fact]
+    public void A_UTC_series_is_written_in_UTC_without_a_VTIMEZONE()
+    {
+        var (result, output) = TestSite.Build(TestSite.Config.Replace("timezone: Europe/London\n", string.Empty, StringComparison.Ordinal) + """
+
+            -- content/office-hours/utc.md --
+            ---
+            title: UTC
+            start: 2026-11-18T11:00
+            duration: 30m
+            recurrence: FREQ=DAILY;COUNT=3
+            cancelled: [2026-11-19]
+            ---
+            """);
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+
+        var text = Encoding.UTF8.GetString(output.Files["office-hours/utc/calendar.ics"]);
+        Assert.DoesNotContain("VTIMEZONE", text);
+        Assert.Contains("\r\nDTSTART:20261118T110000Z\r\n", text);
+        Assert.Contains("\r\nEXDATE:20261119T110000Z\r\n", text);
+        var e = Assert.Single(IcsAssert.Load(output.Files["office-hours/utc/calendar.ics"]).Events);
+        Assert.Equal(2, IcsAssert.Occurrences(e, Instant.FromUtc(2026, 1, 1, 0, 0), Instant.FromUtc(2027, 1, 1, 0, 0)).Count);
+    }
+
+    [Fact]
     public void UIDs_come_from_the_series_and_are_the_same_in_every_calendar()
     {
         var (_, output) = TestSite.Build(OfficeHoursSites.Files);
