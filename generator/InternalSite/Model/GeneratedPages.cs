@@ -48,6 +48,7 @@ internal sealed class GeneratedPages(SiteConfig config, IReadOnlyList<Page> publ
         list.Add(Listing("guides/", "Guides", "guides", guides));
         list.Add(Listing("newsletters/", "Newsletters", "newsletters", newsletters));
         list.Add(Listing("office-hours/", "Office hours", "office-hours", events));
+        list.Add(Listing("office-hours/month/", "Office hours by month", "office-hours-month", events));
         list.Add(Listing("tags/", "Tags", "terms", [], terms: tags));
         list.AddRange(tags.Select(t => Listing(t.Route, $"Tagged “{t.Name}”", "term", t.Pages, term: t)));
         list.Add(Listing("audiences/", "Audiences", "terms", [], terms: audiences));

@@ -1,3 +1,4 @@
+using InternalSite.Outputs.Calendars;
 using InternalSite.Outputs.Pages;
 using InternalSite.Outputs.Site;
 
@@ -15,5 +16,6 @@ public static class OutputRegistry
         new ThemeAssetOutput(),
         new SitemapOutput(),
         new Feeds.FeedOutput(),
+        new CalendarOutput(),
     ];
 }

@@ -27,6 +27,7 @@ internal static class TemplateFunctions
         functions.Import("webcal_url", new Func<object?, string>(route => "webcal://" + site.AbsoluteUrl(RouteOf(route)).Split("://", 2)[1]));
         functions.Import("social_card", new Func<Page, string>(OutputPaths.SocialCard));
         functions.Import("email_version", new Func<Newsletter, string>(OutputPaths.NewsletterEmail));
+        Outputs.Calendars.CalendarTemplateFunctions.Import(functions, site);
         return functions;
     }
 
@@ -59,7 +60,7 @@ internal static class TemplateFunctions
     private static string IsoDate(object? value) => value switch
     {
         ZonedDateTime z when z.TimeOfDay == LocalTime.Midnight => LocalDatePattern.Iso.Format(z.Date),
-        ZonedDateTime z => OffsetDateTimePattern.ExtendedIso.Format(z.ToOffsetDateTime()),
+        ZonedDateTime z => OffsetDateTimePattern.Rfc3339.Format(z.ToOffsetDateTime()),
         LocalDate d => LocalDatePattern.Iso.Format(d),
         _ => string.Empty,
     };

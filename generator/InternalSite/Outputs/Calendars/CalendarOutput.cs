@@ -1,0 +1,30 @@
+using InternalSite.Model;
+
+namespace InternalSite.Outputs.Calendars;
+
+/// <summary>The office-hours calendars: all series, each product's series, and each series on its own, at the paths of <see cref="OutputPaths"/>.</summary>
+public sealed class CalendarOutput : ISiteOutput
+{
+    public string Name => "calendars";
+
+    public void Write(OutputContext context)
+    {
+        var site = context.Site;
+        var title = site.Config.Title;
+
+        // The all-series calendar is always written: the office-hours page links to it even before the first series exists.
+        var calendars = new List<(string Path, string Name, IReadOnlyList<OfficeHours> Series)>
+        {
+            (OutputPaths.AllEventsCalendar, $"{title}: office hours", site.Events),
+        };
+        calendars.AddRange(site.Products.Where(p => p.Events.Count > 0)
+            .Select(p => (OutputPaths.ProductCalendar(p.ProductSlug), $"{p.Title} office hours", p.Events)));
+        calendars.AddRange(site.Events.Select(s => (OutputPaths.SeriesCalendar(s), s.Title, (IReadOnlyList<OfficeHours>)[s])));
+
+        // Each file depends only on its own series, so they are written in parallel; the bytes do not depend on the order.
+        Parallel.ForEach(calendars, c => Emit(context, c.Path, c.Name, c.Series));
+    }
+
+    private void Emit(OutputContext context, string path, string name, IEnumerable<OfficeHours> series) =>
+        context.Emit(path, OfficeHoursCalendar.Write(context.Site, name, path, series), Name);
+}
