@@ -1,4 +1,5 @@
 using InternalSite.Outputs.Pages;
+using InternalSite.Outputs.Search;
 using InternalSite.Outputs.Site;
 
 namespace InternalSite.Outputs;
@@ -13,5 +14,6 @@ public static class OutputRegistry
         new StaticFileOutput(),
         new ThemeAssetOutput(),
         new SitemapOutput(),
+        new SearchIndexOutput(),
     ];
 }
