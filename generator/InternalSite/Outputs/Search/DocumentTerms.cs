@@ -1,9 +1,7 @@
-using InternalSite.Model;
-
 namespace InternalSite.Outputs.Search;
 
 /// <summary>One term of one document: how much it weighs there and which section a result for it should open.</summary>
-/// <param name="Weight">0–255. Title matches weigh 200+, heading matches 100+, body matches at most 50, so the tier
+/// <param name="Weight">1–255. Title matches weigh 200+, heading matches 100+, body matches at most 50, so the tier
 /// a match comes from outranks how often the word occurs. search.js relies on these bands.</param>
 /// <param name="Section">0 for the top of the page, else 1 + the index of the page's text section.</param>
 public readonly record struct TermHit(string Term, int Weight, int Section);
@@ -18,62 +16,34 @@ public static class DocumentTerms
     public static List<TermHit> Of(SearchDocument document)
     {
         var page = document.Page;
-        var titleTerms = SearchTokenizer.Terms(page.Title).ToList();
-        var inTitle = new HashSet<string>(titleTerms, StringComparer.Ordinal);
+        var counter = new Counter();
+        SearchTokenizer.ForEach(page.Title, counter, static (term, c) => c.Title(term));
 
         // Short titles are what someone typing a name is after ("Atlas" the product before "Atlas 2.4 is out").
-        var titleBonus = Math.Max(0, 10 - (2 * titleTerms.Count)) + (document.KindKey == "product" ? 4 : 0);
+        var titleBonus = Math.Max(0, 10 - (2 * counter.TitleTerms)) + (document.KindKey == "product" ? 4 : 0);
 
-        var counts = new Dictionary<string, TermStats>(StringComparer.Ordinal);
-        foreach (var term in titleTerms)
-        {
-            Stats(counts, term).Total++;
-        }
-
-        foreach (var term in SearchTokenizer.Terms(page.Summary))
-        {
-            Stats(counts, term).Total++;
-        }
-
+        counter.Section = 0;
+        SearchTokenizer.ForEach(page.Summary, counter, static (term, c) => c.Body(term));
         for (var s = 0; s < page.TextSections.Count; s++)
         {
             var section = page.TextSections[s];
-            foreach (var term in SearchTokenizer.Terms(section.HeadingText))
-            {
-                var stats = Stats(counts, term);
-                stats.Total++;
-                stats.HeadingSection ??= s + 1;
-            }
-
-            var perSection = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var term in SearchTokenizer.Terms(section.Text))
-            {
-                perSection[term] = perSection.GetValueOrDefault(term) + 1;
-            }
-
-            foreach (var (term, count) in perSection)
-            {
-                var stats = Stats(counts, term);
-                stats.Total += count;
-                if (count > stats.BestCount)
-                {
-                    stats.BestCount = count;
-                    stats.BestSection = s + 1;
-                }
-            }
+            counter.Section = s + 1;
+            SearchTokenizer.ForEach(section.HeadingText, counter, static (term, c) => c.Heading(term));
+            SearchTokenizer.ForEach(section.Text, counter, static (term, c) => c.Body(term));
         }
 
-        var hits = new List<TermHit>(counts.Count);
-        foreach (var (term, stats) in counts)
+        var hits = new List<TermHit>(counter.Terms.Count);
+        foreach (var (term, stats) in counter.Terms)
         {
+            stats.CloseSection();
             var body = Math.Min(BodyMax, (int)Math.Round(10 * Math.Log2(1 + stats.Total)));
-            if (inTitle.Contains(term))
+            if (stats.InTitle)
             {
                 hits.Add(new TermHit(term, TitleBand + (body / 2) + titleBonus, 0));
             }
-            else if (stats.HeadingSection is { } heading)
+            else if (stats.HeadingSection > 0)
             {
-                hits.Add(new TermHit(term, HeadingBand + (body / 2), heading));
+                hits.Add(new TermHit(term, HeadingBand + (body / 2), stats.HeadingSection));
             }
             else
             {
@@ -84,25 +54,83 @@ public static class DocumentTerms
         return hits;
     }
 
-    private static TermStats Stats(Dictionary<string, TermStats> counts, string term)
+    /// <summary>Counts terms per page and per section, allocating a string only for a term's first occurrence.</summary>
+    private sealed class Counter
     {
-        if (!counts.TryGetValue(term, out var stats))
+        private readonly Dictionary<string, TermStats>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public Counter() => lookup = Terms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, TermStats> Terms { get; } = new(StringComparer.Ordinal);
+
+        public int TitleTerms { get; private set; }
+
+        /// <summary>0 for the summary (top of the page), else 1 + the text section's index.</summary>
+        public int Section { get; set; }
+
+        public void Title(ReadOnlySpan<char> term)
         {
-            stats = new TermStats();
-            counts[term] = stats;
+            TitleTerms++;
+            var stats = Stats(term);
+            stats.Total++;
+            stats.InTitle = true;
         }
 
-        return stats;
+        public void Heading(ReadOnlySpan<char> term)
+        {
+            var stats = Stats(term);
+            stats.Total++;
+            if (stats.HeadingSection == 0)
+            {
+                stats.HeadingSection = Section;
+            }
+        }
+
+        public void Body(ReadOnlySpan<char> term)
+        {
+            var stats = Stats(term);
+            stats.Total++;
+            if (stats.CurrentSection != Section)
+            {
+                stats.CloseSection();
+                stats.CurrentSection = Section;
+            }
+
+            stats.CurrentCount++;
+        }
+
+        private TermStats Stats(ReadOnlySpan<char> term)
+        {
+            if (!lookup.TryGetValue(term, out var stats))
+            {
+                stats = new TermStats();
+                lookup[term] = stats;
+            }
+
+            return stats;
+        }
     }
 
     private sealed class TermStats
     {
-        public int Total { get; set; }
+        public int Total;
+        public bool InTitle;
+        public int HeadingSection;
+        public int CurrentSection = -1;
+        public int CurrentCount;
+        public int BestSection;
+        public int BestCount;
 
-        public int BestCount { get; set; }
+        /// <summary>The section with the most occurrences is where a body match opens.</summary>
+        public void CloseSection()
+        {
+            if (CurrentCount > BestCount)
+            {
+                BestCount = CurrentCount;
+                BestSection = CurrentSection;
+            }
 
-        public int BestSection { get; set; }
-
-        public int? HeadingSection { get; set; }
+            CurrentCount = 0;
+        }
     }
 }

@@ -27,10 +27,10 @@ public static class IndexChunks
         return memory.ToArray();
     }
 
-    public static byte[] Gzip(byte[] bytes)
+    public static byte[] Gzip(byte[] bytes, CompressionLevel level = CompressionLevel.Optimal)
     {
         using var memory = new MemoryStream();
-        using (var gzip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
+        using (var gzip = new GZipStream(memory, level, leaveOpen: true))
         {
             gzip.Write(bytes);
         }
@@ -38,5 +38,5 @@ public static class IndexChunks
         return memory.ToArray();
     }
 
-    public static byte[] GzipJson(Action<Utf8JsonWriter> write) => Gzip(Json(write));
+    public static byte[] GzipJson(Action<Utf8JsonWriter> write, CompressionLevel level = CompressionLevel.Optimal) => Gzip(Json(write), level);
 }

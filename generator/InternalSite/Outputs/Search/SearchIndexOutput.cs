@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NodaTime.Text;
@@ -183,7 +184,7 @@ public sealed class SearchIndexOutput : ISiteOutput
 
             json.WriteEndArray();
             json.WriteEndObject();
-        });
+        }, CompressionLevel.Fastest); // thousands of small files: level 1 is 3% bigger and several times faster here
     }
 
     private static byte[] FacetsChunk(IReadOnlyList<Facet> facets) => IndexChunks.GzipJson(json =>

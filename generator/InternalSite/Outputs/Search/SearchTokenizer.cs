@@ -20,49 +20,59 @@ public static class SearchTokenizer
     ];
 
     private static readonly HashSet<string> Stop = new(StopWords, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopSpans = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The indexable terms of <paramref name="text"/>, lower-cased, in order, repeats included.</summary>
-    public static IEnumerable<string> Terms(string? text)
+    /// <summary>Calls <paramref name="onTerm"/> with every indexable term of <paramref name="text"/>, lower-cased, in order.</summary>
+    /// <remarks>Spans, not strings: a 10,000-page portal has millions of words and most of them repeat.</remarks>
+    public static void ForEach<TState>(string? text, TState state, SpanAction<TState> onTerm)
     {
         if (string.IsNullOrEmpty(text))
         {
-            yield break;
+            return;
         }
 
+        // Invariant lower-casing maps char to char, so offsets in the lowered copy are offsets in the text.
+        var lowered = text.ToLowerInvariant().AsSpan();
         var i = 0;
-        while (i < text.Length)
+        while (i < lowered.Length)
         {
-            if (!char.IsLetterOrDigit(text[i]))
+            if (!char.IsLetterOrDigit(lowered[i]))
             {
                 i++;
                 continue;
             }
 
             var start = i;
-            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            while (i < lowered.Length && char.IsLetterOrDigit(lowered[i]))
             {
                 i++;
             }
 
             // Version-like groups: "2.4.1", "v1.2". Mirrors the (?:\.\d+)* of search.js's word pattern.
-            while (i + 1 < text.Length && text[i] == '.' && char.IsDigit(text[i + 1]))
+            while (i + 1 < lowered.Length && lowered[i] == '.' && char.IsDigit(lowered[i + 1]))
             {
                 i += 2;
-                while (i < text.Length && char.IsDigit(text[i]))
+                while (i < lowered.Length && char.IsDigit(lowered[i]))
                 {
                     i++;
                 }
             }
 
-            var length = i - start;
-            if (length is >= MinTermLength and <= MaxTermLength)
+            var term = lowered[start..i];
+            if (term.Length is >= MinTermLength and <= MaxTermLength && !StopSpans.Contains(term))
             {
-                var term = text.Substring(start, length).ToLowerInvariant();
-                if (!Stop.Contains(term))
-                {
-                    yield return term;
-                }
+                onTerm(term, state);
             }
         }
     }
+
+    /// <summary>The indexable terms of <paramref name="text"/> as strings (for tests and small texts).</summary>
+    public static List<string> Terms(string? text)
+    {
+        var terms = new List<string>();
+        ForEach(text, terms, static (term, list) => list.Add(term.ToString()));
+        return terms;
+    }
+
+    public delegate void SpanAction<in TState>(ReadOnlySpan<char> term, TState state);
 }
