@@ -7,14 +7,16 @@ const path = require('path');
 const [searchJs, site, basePath, ...queries] = process.argv.slice(2);
 const api = require(path.resolve(searchJs));
 
-function load(url) {
-  const relative = url.slice(basePath.length).split('?')[0];
-  return Promise.resolve(fs.readFileSync(path.join(site, relative)));
-}
-
 (async () => {
-  const index = new api.SearchIndex(basePath + 'search/index/', (url) => load(url).then((b) => b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
   for (const query of queries) {
+    // A fresh index per query: every query starts cold, and `loaded` lists what it fetched.
+    const loaded = [];
+    const index = new api.SearchIndex(basePath + 'search/index/', (url) => {
+      const relative = url.slice(basePath.length).split('?')[0];
+      loaded.push(relative);
+      const b = fs.readFileSync(path.join(site, relative));
+      return Promise.resolve(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+    });
     const ranked = await index.rank(query);
     const match = api.matcher(ranked);
     const top = [];
@@ -23,6 +25,6 @@ function load(url) {
       const d = api.describe(doc, hit, match);
       top.push({ title: doc.t, url: d.url, excerpt: d.excerpt });
     }
-    process.stdout.write(JSON.stringify({ query, total: ranked.results.length, top, ms: index.lastComputeMs }) + '\n');
+    process.stdout.write(JSON.stringify({ query, total: ranked.results.length, top, loaded, ms: index.lastComputeMs }) + '\n');
   }
 })().catch((e) => { console.error(e); process.exit(1); });
