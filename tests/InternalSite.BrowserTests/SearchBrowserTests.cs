@@ -92,10 +92,14 @@ public sealed class SearchBrowserTests(PortalFixture portal)
         await Assertions.Expect(browser.Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("kind=product"));
         await Assertions.Expect(links).ToHaveCountAsync(count);
 
+        await Assertions.Expect(browser.Page.Locator("#search-page-status")).ToContainTextAsync(count == 1 ? "1 result" : $"{count} results");
         await input.FocusAsync();
         await input.PressAsync("ArrowDown");
         await Assertions.Expect(links.First).ToBeFocusedAsync();
-        await browser.Page.Keyboard.PressAsync("Enter");
+        await links.First.PressAsync("ArrowUp");
+        await Assertions.Expect(input).ToBeFocusedAsync();
+        await input.PressAsync("ArrowDown");
+        await links.First.PressAsync("Enter");
         await browser.Page.WaitForURLAsync(portal.Server.Url(product.Route));
         Assert.Empty(browser.ConsoleErrors);
     }
@@ -119,6 +123,7 @@ public sealed class SearchBrowserTests(PortalFixture portal)
         await using var browser = await portal.NewPageAsync();
         await browser.GotoAsync("");
         await browser.Page.Locator("#site-search").PressSequentiallyAsync(product.Title);
+        await Assertions.Expect(browser.Page.Locator("#site-search-listbox [role=option]").First).ToContainTextAsync(product.Title);
         await browser.Page.Locator("#site-search").PressAsync("ArrowDown");
         await Assertions.Expect(browser.Page.Locator("[role=option][aria-selected=true]")).ToBeVisibleAsync();
         var header = await browser.Page.Locator("form.search-box").RunAxe();
@@ -144,10 +149,13 @@ public sealed class SearchBrowserTests(PortalFixture portal)
         await input.PressSequentiallyAsync(product.Title);
         var popup = browser.Page.Locator(".search-popup");
         await Assertions.Expect(popup).ToBeVisibleAsync();
+        var first = browser.Page.Locator("#site-search-listbox [role=option]").First;
+        await Assertions.Expect(first).ToContainTextAsync(product.Title);
+        await browser.Page.WaitForTimeoutAsync(300); // let the last keystroke's search settle before tapping
         var box = (await popup.BoundingBoxAsync())!;
         Assert.True(box.X >= 0 && box.X + box.Width <= 375, $"popup spans {box.X}..{box.X + box.Width} on a 375px screen");
 
-        await browser.Page.Locator("#site-search-listbox [role=option]").First.TapAsync();
+        await first.TapAsync();
         await browser.Page.WaitForURLAsync(portal.Server.Url(product.Route));
     }
 }

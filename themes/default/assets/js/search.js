@@ -330,7 +330,7 @@
         e.preventDefault();
         location.href = options[active].dataset.url;
       } else if (e.key === 'Escape') {
-        if (!popup.hidden) { e.preventDefault(); open(false); select(-1); }
+        if (!popup.hidden) { e.preventDefault(); serial++; open(false); select(-1); } // and drop a search still under way
       }
     });
     list.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep focus in the input
