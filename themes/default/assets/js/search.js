@@ -1,7 +1,7 @@
 // Search as you type over the chunked index the generator writes to search/index/ (format: docs/search.md).
 // A query fetches the manifest, the vocabulary chunk of each word's first letter, the postings chunks of the terms
 // it picked and one small chunk per result shown: never the whole index. No framework, no server.
-(function () {
+(() => {
   'use strict';
 
   var WORD = /[\p{L}\p{Nd}]+(?:\.\p{Nd}+)*/gu;
@@ -33,27 +33,25 @@
 
   function SearchIndex(base, load) {
     this.base = base;
-    this.load = load || function (url) {
-      return fetch(url).then(function (r) { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); });
-    };
+    this.load = load || (url => fetch(url).then(r => { if (!r.ok) throw new Error(url + ': ' + r.status); return r.arrayBuffer(); }));
     this.chunks = new Map();
   }
 
   SearchIndex.prototype.manifest = function () {
     var self = this;
-    if (!this.m) this.m = this.load(this.base + 'manifest.json').then(inflate).then(JSON.parse).then(function (m) {
+    if (!this.m) this.m = this.load(this.base + 'manifest.json').then(inflate).then(JSON.parse).then(m => {
       m.stopSet = new Set(m.stop);
       return m;
-    }).catch(function (e) { self.m = null; throw e; });
+    }).catch(e => { self.m = null; throw e; });
     return this.m;
   };
 
   SearchIndex.prototype.chunk = function (path) {
     var self = this;
     if (!this.chunks.has(path)) {
-      this.chunks.set(path, this.manifest().then(function (m) {
+      this.chunks.set(path, this.manifest().then(m => {
         return self.load(self.base + path + '?v=' + m.hash);
-      }).then(inflate).then(JSON.parse).catch(function (e) { self.chunks.delete(path); throw e; }));
+      }).then(inflate).then(JSON.parse).catch(e => { self.chunks.delete(path); throw e; }));
     }
     return this.chunks.get(path);
   };
@@ -63,19 +61,19 @@
   // The words of a query worth looking up; the last one is a prefix while it is still being typed.
   SearchIndex.prototype.parse = function (query, m) {
     var all = words(query), typing = !/\s$/.test(query);
-    var list = all.filter(function (w, i) {
+    var list = all.filter((w, i) => {
       return w.length >= m.minTerm && (!m.stopSet.has(w) || (typing && i === all.length - 1)); // "in" may become "index"
     });
     var seen = new Set();
-    list = list.filter(function (w) { if (seen.has(w)) return false; seen.add(w); return true; });
+    list = list.filter(w => { if (seen.has(w)) return false; seen.add(w); return true; });
     return { words: list, prefix: list.length > 0 && typing && all[all.length - 1] === list[list.length - 1] };
   };
 
-  // The index terms a query word stands for: itself (quality 1), completions when it is a prefix (0.8), and, when
-  // neither exists and the word has 5+ letters, terms one typo away (0.6). The first letter has to be right.
+  // A word stands for itself (quality 1), its completions while typed (0.8), and, when neither exists and it has
+  // 5+ letters, terms one typo away (0.6, 0.5 for a typo in a prefix). The first letter has to be right.
   SearchIndex.prototype.expand = async function (word, prefix, m) {
     var key = -1;
-    m.vocab.forEach(function (k, i) { if (word.startsWith(k) && (key < 0 || k.length > m.vocab[key].length)) key = i; });
+    m.vocab.forEach((k, i) => { if (word.startsWith(k) && (key < 0 || k.length > m.vocab[key].length)) key = i; });
     if (key < 0) return [];
     var v = await this.chunk('v/' + key + '.bin');
     var out = [];
@@ -85,7 +83,7 @@
     if (prefix) {
       var more = [];
       for (var i = at; i < v.t.length && v.t[i].startsWith(word); i++) if (v.t[i] !== word) more.push(i);
-      more.sort(function (a, b) { return v.f[b] - v.f[a]; }).slice(0, 6).forEach(function (i) { add(i, 0.8); });
+      more.sort((a, b) => v.f[b] - v.f[a]).slice(0, 6).forEach(i => { add(i, 0.8); });
     }
     if (out.length === 0 && word.length >= 5) {
       var near = [];
@@ -96,27 +94,26 @@
           (oneEdit(word, t.slice(0, word.length)) || oneEdit(word, t.slice(0, word.length + 1)) ||
             oneEdit(word, t.slice(0, word.length - 1)))) near.push([j, 0.5]);
       }
-      near.sort(function (a, b) { return b[1] - a[1] || v.f[b[0]] - v.f[a[0]]; }).slice(0, 4).forEach(function (n) { add(n[0], n[1]); });
+      near.sort((a, b) => b[1] - a[1] || v.f[b[0]] - v.f[a[0]]).slice(0, 4).forEach(n => { add(n[0], n[1]); });
     }
     return out;
   };
 
-  // Ranked results: [{id, score, section}], every word matched (AND), title > heading > body by weight band.
   SearchIndex.prototype.rank = async function (query) {
     var m = await this.manifest(), self = this, parsed = this.parse(query, m);
-    var expanded = await Promise.all(parsed.words.map(function (w, i) {
+    var expanded = await Promise.all(parsed.words.map((w, i) => {
       return self.expand(w, parsed.prefix && i === parsed.words.length - 1, m);
     }));
     var shards = new Set();
-    expanded.forEach(function (list) { list.forEach(function (c) { shards.add(c.shard); }); });
+    expanded.forEach(list => { list.forEach(c => { shards.add(c.shard); }); });
     var loaded = new Map();
-    await Promise.all(Array.from(shards).map(function (s) {
-      return self.chunk('p/' + s + '.bin').then(function (p) { loaded.set(s, p); });
+    await Promise.all(Array.from(shards).map(s => {
+      return self.chunk('p/' + s + '.bin').then(p => { loaded.set(s, p); });
     }));
     var started = now();
-    var perWord = expanded.map(function (list) {
+    var perWord = expanded.map(list => {
       var best = new Map();
-      list.forEach(function (c) {
+      list.forEach(c => {
         var p = loaded.get(c.shard)[c.term], doc = 0;
         var idf = 1 + 0.5 * Math.log(m.docs / c.df) / Math.log(m.docs + 1);
         for (var i = 0; i < p.length; i += 3) {
@@ -129,8 +126,8 @@
     });
     var results = [];
     if (perWord.length) {
-      var order = perWord.slice().sort(function (a, b) { return a.size - b.size; });
-      order[0].forEach(function (hit, id) {
+      var order = perWord.slice().sort((a, b) => a.size - b.size);
+      order[0].forEach((hit, id) => {
         var score = 0, top = null;
         for (var k = 0; k < order.length; k++) {
           var h = order[k].get(id);
@@ -140,70 +137,67 @@
         }
         results.push({ id: id, score: score, section: top.section });
       });
-      results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+      results.sort((a, b) => b.score - a.score || a.id - b.id);
     }
     var terms = [];
-    expanded.forEach(function (list) { list.forEach(function (c) { terms.push(c.term); }); });
+    expanded.forEach(list => { list.forEach(c => { terms.push(c.term); }); });
     this.lastComputeMs = now() - started;
     return { results: results, terms: terms, prefix: parsed.prefix ? parsed.words[parsed.words.length - 1] : null, words: parsed.words };
   };
 
   function now() { return typeof performance !== 'undefined' ? performance.now() : Date.now(); }
 
-  // Filters: per facet, the values of every document, from facets.bin (fetched only where filters are shown).
   SearchIndex.prototype.facets = function () {
     var self = this;
-    if (!this.f) this.f = Promise.all([this.manifest(), this.chunk('facets.bin')]).then(function (r) {
+    if (!this.f) this.f = Promise.all([this.manifest(), this.chunk('facets.bin')]).then(r => {
       var n = r[0].docs;
-      return r[1].map(function (facet) {
+      return r[1].map(facet => {
         var of = new Array(n);
-        facet.values.forEach(function (value, v) {
+        facet.values.forEach((value, v) => {
           var doc = 0;
-          value.d.forEach(function (delta) { doc += delta; (of[doc] = of[doc] || []).push(v); });
+          value.d.forEach(delta => { doc += delta; (of[doc] = of[doc] || []).push(v); });
         });
-        return { key: facet.key, name: facet.name, values: facet.values.map(function (v) { return { key: v.k, name: v.n }; }), of: of };
+        return { key: facet.key, name: facet.name, values: facet.values.map(v => { return { key: v.k, name: v.n }; }), of: of };
       });
     });
     return this.f;
   };
 
-  // Applies the selected filters ({facet: [value keys]}) and counts each facet's values among the documents that
-  // pass the other facets' filters, so a selected value never hides its alternatives. ids: ranked ids, or null for
-  // every document (browsing with an empty query).
+  // Keeps the ids that pass the selected filters ({facet: [keys]}); counts each facet's values among the ids that
+  // pass the other facets' filters, so a selected value never hides its alternatives. ids null: every document.
   SearchIndex.prototype.filter = async function (ids, selected) {
     var facets = await this.facets(), m = await this.manifest();
     if (!ids) { ids = []; for (var d = 0; d < m.docs; d++) ids.push(d); }
-    var wanted = facets.map(function (f) {
+    var wanted = facets.map(f => {
       var keys = selected[f.key] || [];
       var set = new Set();
-      f.values.forEach(function (v, i) { if (keys.indexOf(v.key) >= 0) set.add(i); });
+      f.values.forEach((v, i) => { if (keys.indexOf(v.key) >= 0) set.add(i); });
       return set;
     });
     function passes(id, skip) {
       for (var k = 0; k < facets.length; k++) {
         if (k === skip || !wanted[k].size) continue;
         var vals = facets[k].of[id];
-        if (!vals || !vals.some(function (v) { return wanted[k].has(v); })) return false;
+        if (!vals || !vals.some(v => wanted[k].has(v))) return false;
       }
       return true;
     }
-    var counts = facets.map(function (f) { return new Array(f.values.length).fill(0); });
+    var counts = facets.map(f => new Array(f.values.length).fill(0));
     var kept = [];
-    ids.forEach(function (id) {
+    ids.forEach(id => {
       if (passes(id, -1)) kept.push(id);
-      facets.forEach(function (f, k) {
-        if (passes(id, k)) (f.of[id] || []).forEach(function (v) { counts[k][v]++; });
+      facets.forEach((f, k) => {
+        if (passes(id, k)) (f.of[id] || []).forEach(v => { counts[k][v]++; });
       });
     });
     return {
       ids: kept,
-      facets: facets.map(function (f, k) {
-        return { key: f.key, name: f.name, values: f.values.map(function (v, i) { return { key: v.key, name: v.name, count: counts[k][i], selected: wanted[k].has(i) }; }) };
+      facets: facets.map((f, k) => {
+        return { key: f.key, name: f.name, values: f.values.map((v, i) => { return { key: v.key, name: v.name, count: counts[k][i], selected: wanted[k].has(i) }; }) };
       }),
     };
   };
 
-  // Where a result should open, and the text around its first matching word.
   function describe(doc, hit, match) {
     var sections = doc.s, s = hit.section > 0 ? hit.section - 1 : -1;
     var order = [];
@@ -228,10 +222,9 @@
 
   function matcher(ranked) {
     var terms = new Set(ranked.terms), prefix = ranked.prefix;
-    return function (w) { return terms.has(w) || (prefix !== null && w.startsWith(prefix)); };
+    return w => terms.has(w) || (prefix !== null && w.startsWith(prefix));
   }
 
-  // Appends text to el with every matching word wrapped in <mark>; text only, never parsed as markup.
   function highlight(el, text, match) {
     var re = new RegExp(WORD.source, 'gu'), last = 0, w;
     while ((w = re.exec(text))) {
@@ -260,10 +253,9 @@
 
   function debounce(fn, ms) {
     var t;
-    return function () { clearTimeout(t); t = setTimeout(fn, ms); };
+    return () => { clearTimeout(t); t = setTimeout(fn, ms); };
   }
 
-  // The box in every page's header: an ARIA 1.2 combobox with a listbox of the top results.
   function headerBox(form, index) {
     var input = form.querySelector('input[type=search]'), list = form.querySelector('[role=listbox]');
     var popup = list.parentElement, status = form.querySelector('.search-status');
@@ -298,17 +290,17 @@
       if (!query.trim()) { open(false); list.replaceChildren(); options = []; select(-1); status.textContent = ''; return; }
       try {
         var ranked = await index.rank(query), match = matcher(ranked), top = ranked.results.slice(0, 6);
-        var docs = await Promise.all(top.map(function (r) { return index.doc(r.id); }));
+        var docs = await Promise.all(top.map(r => index.doc(r.id)));
         if (mine !== serial) return;
         options = [];
         active = -1;
         input.removeAttribute('aria-activedescendant');
-        var items = top.map(function (r, i) {
+        var items = top.map((r, i) => {
           var d = describe(docs[i], r, match);
           return option(d.url, docs[i].t, meta(docs[i], d.heading), d.excerpt, match);
         });
         var all = form.action + (form.action.indexOf('?') < 0 ? '?' : '&') + 'q=' + encodeURIComponent(query);
-        items.push(option(all, ranked.results.length ? 'All ' + ranked.results.length + ' results' : 'No results: search page', null, null, function () { return false; }));
+        items.push(option(all, ranked.results.length ? 'All ' + ranked.results.length + ' results' : 'No results: search page', null, null, () => false));
         list.replaceChildren.apply(list, items);
         status.textContent = ranked.results.length + ' results';
         open(true);
@@ -318,8 +310,8 @@
       }
     }
     input.addEventListener('input', debounce(run, 60));
-    input.addEventListener('focus', function () { if (options.length && input.value.trim()) open(true); });
-    input.addEventListener('keydown', function (e) {
+    input.addEventListener('focus', () => { if (options.length && input.value.trim()) open(true); });
+    input.addEventListener('keydown', e => {
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         if (!options.length) return;
         e.preventDefault();
@@ -333,42 +325,41 @@
         if (!popup.hidden) { e.preventDefault(); serial++; open(false); select(-1); } // and drop a search still under way
       }
     });
-    list.addEventListener('mousedown', function (e) { e.preventDefault(); }); // keep focus in the input
-    list.addEventListener('click', function (e) {
+    list.addEventListener('mousedown', e => { e.preventDefault(); }); // keep focus in the input
+    list.addEventListener('click', e => {
       var li = e.target.closest('[role=option]');
       if (li) location.href = li.dataset.url;
     });
-    form.addEventListener('focusout', function (e) { if (!form.contains(e.relatedTarget)) open(false); });
+    form.addEventListener('focusout', e => { if (!form.contains(e.relatedTarget)) open(false); });
   }
 
-  // The search page: results with excerpts as real links, filters with counts, state kept in the URL (?q=&kind=…).
   function searchPage(root, index) {
     var form = root.querySelector('form'), input = form.querySelector('input[type=search]');
     var results = root.querySelector('.search-results'), status = root.querySelector('.search-status');
     var filters = root.querySelector('.search-filters'), more = root.querySelector('.search-more');
     var params = new URLSearchParams(location.search), selected = {}, shown = 0, current = null, serial = 0;
     var expanded = {};
-    ['product', 'kind', 'label', 'audience'].forEach(function (k) { selected[k] = params.getAll(k); });
+    ['product', 'kind', 'label', 'audience'].forEach(k => { selected[k] = params.getAll(k); });
     input.value = params.get('q') || '';
 
     function state() {
       var p = new URLSearchParams();
       if (input.value) p.set('q', input.value);
-      Object.keys(selected).forEach(function (k) { selected[k].forEach(function (v) { p.append(k, v); }); });
+      Object.keys(selected).forEach(k => { selected[k].forEach(v => { p.append(k, v); }); });
       var qs = p.toString();
       history.replaceState(null, '', location.pathname + (qs ? '?' + qs : ''));
     }
 
     function drawFilters(facets) {
-      var boxes = facets.filter(function (f) { return f.values.length; }).map(function (f) {
+      var boxes = facets.filter(f => f.values.length).map(f => {
         var set = el('fieldset', 'search-facet');
         set.append(el('legend', null, f.name));
-        var values = f.values.filter(function (v) { return v.count || v.selected; });
+        var values = f.values.filter(v => v.count || v.selected);
         if (!expanded[f.key] && values.length > 8) {
-          values = values.slice().sort(function (a, b) { return b.count - a.count; });
-          values = values.filter(function (v, i) { return i < 8 || v.selected; });
+          values = values.slice().sort((a, b) => b.count - a.count);
+          values = values.filter((v, i) => i < 8 || v.selected);
         }
-        values.forEach(function (v) {
+        values.forEach(v => {
           var label = el('label'), box = el('input');
           box.type = 'checkbox';
           box.name = f.key;
@@ -377,7 +368,7 @@
           label.append(box, ' ' + v.name + ' ', el('span', 'search-count', '(' + v.count + ')'));
           set.append(label);
         });
-        var all = f.values.filter(function (v) { return v.count || v.selected; }).length;
+        var all = f.values.filter(v => v.count || v.selected).length;
         if (all > values.length || expanded[f.key]) {
           var toggle = el('button', 'search-toggle', expanded[f.key] ? 'Fewer' : 'All ' + all);
           toggle.type = 'button';
@@ -390,17 +381,17 @@
       var key = focused && (focused.name + '=' + focused.value + (focused.dataset.facet || ''));
       filters.replaceChildren.apply(filters, boxes);
       if (key) {
-        var again = Array.from(filters.querySelectorAll('input,button')).find(function (b) { return b.name + '=' + b.value + (b.dataset.facet || '') === key; });
+        var again = Array.from(filters.querySelectorAll('input,button')).find(b => b.name + '=' + b.value + (b.dataset.facet || '') === key);
         if (again) again.focus();
       }
     }
 
     async function page() {
       var mine = serial, slice = current.ids.slice(shown, shown + 10);
-      var docs = await Promise.all(slice.map(function (id) { return index.doc(id); }));
+      var docs = await Promise.all(slice.map(id => index.doc(id)));
       if (mine !== serial) return;
       var match = current.match;
-      docs.forEach(function (doc, i) {
+      docs.forEach((doc, i) => {
         var d = describe(doc, current.hits.get(slice[i]) || { section: 0 }, match);
         var li = el('li', 'search-result'), a = el('a');
         a.href = d.url;
@@ -417,16 +408,16 @@
       var mine = ++serial, query = input.value.trim();
       state();
       try {
-        var filtering = Object.keys(selected).some(function (k) { return selected[k].length; });
+        var filtering = Object.keys(selected).some(k => selected[k].length);
         var ranked = query ? await index.rank(input.value) : null;
         var hits = new Map();
-        if (ranked) ranked.results.forEach(function (r) { hits.set(r.id, r); });
-        var filtered = await index.filter(ranked ? ranked.results.map(function (r) { return r.id; }) : null, selected);
+        if (ranked) ranked.results.forEach(r => { hits.set(r.id, r); });
+        var filtered = await index.filter(ranked ? ranked.results.map(r => r.id) : null, selected);
         if (mine !== serial) return;
         drawFilters(filtered.facets);
         results.replaceChildren();
         shown = 0;
-        current = { ids: ranked || filtering ? filtered.ids : [], hits: hits, match: ranked ? matcher(ranked) : function () { return false; } };
+        current = { ids: ranked || filtering ? filtered.ids : [], hits: hits, match: ranked ? matcher(ranked) : () => false };
         status.textContent = !query && !filtering ? 'Type to search, or pick a filter to browse.' :
           current.ids.length + (current.ids.length === 1 ? ' result' : ' results') + (query ? ' for “' + query + '”' : '');
         await page();
@@ -437,20 +428,19 @@
     }
 
     input.addEventListener('input', debounce(run, 80));
-    form.addEventListener('submit', function (e) { e.preventDefault(); run(); });
-    filters.addEventListener('change', function (e) {
+    form.addEventListener('submit', e => { e.preventDefault(); run(); });
+    filters.addEventListener('change', e => {
       var box = e.target;
-      var list = selected[box.name] = selected[box.name].filter(function (v) { return v !== box.value; });
+      var list = selected[box.name] = selected[box.name].filter(v => v !== box.value);
       if (box.checked) list.push(box.value);
       run();
     });
-    filters.addEventListener('click', function (e) {
+    filters.addEventListener('click', e => {
       var t = e.target.closest('.search-toggle');
       if (t) { expanded[t.dataset.facet] = !expanded[t.dataset.facet]; run(); }
     });
     more.addEventListener('click', page);
-    // Arrows walk from the box through the result links; Enter opens the focused link as any link does.
-    root.addEventListener('keydown', function (e) {
+    root.addEventListener('keydown', e => {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
       var links = Array.from(results.querySelectorAll('a')), at = links.indexOf(document.activeElement);
       if (document.activeElement !== input && at < 0) return;
@@ -469,7 +459,7 @@
     var index = new SearchIndex(base.searchIndex);
     if (header && header.querySelector('[role=listbox]')) headerBox(header, index);
     if (root) searchPage(root, index);
-    document.addEventListener('keydown', function (e) {
+    document.addEventListener('keydown', e => {
       var t = e.target;
       if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
       var box = (root || header).querySelector('input[type=search]');
