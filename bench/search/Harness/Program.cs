@@ -25,7 +25,8 @@ foreach (var error in result.Errors.Take(10))
 
 foreach (var output in timed)
 {
-    Print(output.Name, output.Elapsed);
+    Print(output.Name + ", wall", output.Elapsed);
+    Print(output.Name + ", cpu", output.Cpu);
 }
 
 Print("whole build", total.Elapsed);
@@ -62,10 +63,15 @@ internal sealed class TimedOutput(ISiteOutput inner) : ISiteOutput
 
     public TimeSpan Elapsed { get; private set; }
 
+    /// <summary>Process CPU time (user + system, all threads) while the output ran; outputs run one after another.</summary>
+    public TimeSpan Cpu { get; private set; }
+
     public void Write(OutputContext context)
     {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         inner.Write(context);
         Elapsed = clock.Elapsed;
+        Cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
     }
 }
