@@ -330,7 +330,8 @@
       var li = e.target.closest('[role=option]');
       if (li) location.href = li.dataset.url;
     });
-    form.addEventListener('focusout', e => { if (!form.contains(e.relatedTarget)) open(false); });
+    // Closing waits a moment: on touch screens a tap on an option may move focus before its click arrives.
+    form.addEventListener('focusout', () => setTimeout(() => { if (!form.contains(document.activeElement)) open(false); }, 250));
   }
 
   function searchPage(root, index) {
