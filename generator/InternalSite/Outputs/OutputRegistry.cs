@@ -1,5 +1,6 @@
 using InternalSite.Outputs.Calendars;
 using InternalSite.Outputs.Pages;
+using InternalSite.Outputs.Search;
 using InternalSite.Outputs.Site;
 
 namespace InternalSite.Outputs;
@@ -17,5 +18,6 @@ public static class OutputRegistry
         new SitemapOutput(),
         new Feeds.FeedOutput(),
         new CalendarOutput(),
+        new SearchIndexOutput(),
     ];
 }
