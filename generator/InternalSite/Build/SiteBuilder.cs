@@ -3,8 +3,10 @@ using InternalSite.Config;
 using InternalSite.Content;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
+using InternalSite.Markdown.Images;
 using InternalSite.Model;
 using InternalSite.Outputs;
+using InternalSite.Outputs.Images;
 using InternalSite.Templating;
 using NodaTime;
 
@@ -19,6 +21,7 @@ public static class SiteBuilder
     public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null)
     {
         var clock = Stopwatch.StartNew();
+        options = options with { Images = options.Images.ResolveCache(source.RootDirectory) };
         var diagnostics = new DiagnosticBag();
         progress?.Report(BuildStage.Reading);
         var config = ApplyOverrides(SiteConfigLoader.Load(source.Config, diagnostics) ?? SiteConfig.Fallback, options, diagnostics);
@@ -36,7 +39,15 @@ public static class SiteBuilder
         var (published, unpublished) = Publish(parsed, options, now);
 
         progress?.Report(BuildStage.Rendering);
-        var links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+        // Images are sized (and resized, or found in the cache) before markdown renders, so pages can carry srcset and size.
+        var images = ImageCatalog.For(staticFiles, options.Images, config.BasePath);
+        RenderedLinks links;
+        using (ResponsiveImageScope.Use(images))
+        {
+            links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+        }
+
+        ImageDiagnostics.Report(images, links.All, published.Select(p => p.Page), diagnostics);
         var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
 
         progress?.Report(BuildStage.Writing);

@@ -1,3 +1,5 @@
+using InternalSite.Outputs.Images;
+using InternalSite.Outputs.Images.SocialCards;
 using InternalSite.Outputs.Pages;
 using InternalSite.Outputs.Site;
 
@@ -13,5 +15,7 @@ public static class OutputRegistry
         new StaticFileOutput(),
         new ThemeAssetOutput(),
         new SitemapOutput(),
+        new ResponsiveImageOutput(),
+        new SocialCardOutput(),
     ];
 }
