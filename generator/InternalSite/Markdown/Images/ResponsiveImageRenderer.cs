@@ -41,14 +41,14 @@ public sealed class ResponsiveImageRenderer : LinkInlineRenderer
         var hasWebpSource = image.Webp.Count > 0;
         if (hasWebpSource)
         {
-            renderer.Write("<picture><source type=\"image/webp\" srcset=\"").WriteEscapeUrl(SrcSet(image.Webp))
+            WriteSrcSet(renderer.Write("<picture><source type=\"image/webp\" srcset=\""), image.Webp)
                 .Write("\" sizes=\"").WriteEscape(sizes).Write("\">");
         }
 
         renderer.Write("<img src=\"").WriteEscapeUrl(link.Url).Write('"');
         if (image.Original.Count > 1)
         {
-            renderer.Write(" srcset=\"").WriteEscapeUrl(SrcSet(image.Original)).Write("\" sizes=\"").WriteEscape(sizes).Write('"');
+            WriteSrcSet(renderer.Write(" srcset=\""), image.Original).Write("\" sizes=\"").WriteEscape(sizes).Write('"');
         }
 
         renderer.Write(" width=\"").Write(image.Width.ToString(CultureInfo.InvariantCulture))
@@ -72,6 +72,19 @@ public sealed class ResponsiveImageRenderer : LinkInlineRenderer
         }
     }
 
-    private static string SrcSet(IReadOnlyList<ImageCandidate> candidates) =>
-        string.Join(", ", candidates.Select(c => $"{c.Url} {c.Width.ToString(CultureInfo.InvariantCulture)}w"));
+    /// <summary>Each URL escaped on its own: the spaces and commas between candidates are srcset syntax, not part of a URL.</summary>
+    private static HtmlRenderer WriteSrcSet(HtmlRenderer renderer, IReadOnlyList<ImageCandidate> candidates)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (i > 0)
+            {
+                renderer.Write(", ");
+            }
+
+            renderer.WriteEscapeUrl(candidates[i].Url).Write(' ').Write(candidates[i].Width.ToString(CultureInfo.InvariantCulture)).Write('w');
+        }
+
+        return renderer;
+    }
 }
