@@ -128,6 +128,6 @@ public sealed class ResponsiveImageTests
 
         var warning = Assert.Single(result.Warnings);
         Assert.Equal("IS060", warning.Code);
-        Assert.Equal(("content/index.md", 7, 1), (warning.Location.File, warning.Location.Line, warning.Location.Column));
+        Assert.Equal(("content/index.md", 6, 1), (warning.Location.File, warning.Location.Line, warning.Location.Column));
     }
 }

@@ -103,12 +103,10 @@ public sealed class SocialCardTests
     [Fact]
     public void Cards_use_the_theme_colours()
     {
-        var (result, output) = ImageTestSite.Build(Site + """
+        var branded = Site.Replace("organization: Example Corp", "organization: Example Corp\ntheme: brand", StringComparison.Ordinal);
+        Assert.NotEqual(Site, branded);
+        var (result, output) = ImageTestSite.Build(branded + """
 
-            -- site.config.yml --
-            title: Test Portal
-            baseUrl: https://portal.example.internal/tools/
-            theme: brand
             -- themes/brand/assets/css/site.css --
             :root { --card-background: #f4f1e8; --accent: #b3261e; --fg: #202020; }
             @media (prefers-color-scheme: dark) { :root { --card-background: #000000; } }
