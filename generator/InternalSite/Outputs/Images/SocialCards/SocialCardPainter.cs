@@ -80,7 +80,7 @@ public sealed class SocialCardPainter : IDisposable
 
         paint.Color = style.Foreground;
         var lineHeight = title.Size * 1.18f;
-        var baseline = 200 + title.Size * 0.8f;
+        var baseline = 180 + (title.Size * 0.8f);
         foreach (var line in lines)
         {
             canvas.DrawText(line, Left, baseline, SKTextAlign.Left, title, paint);
