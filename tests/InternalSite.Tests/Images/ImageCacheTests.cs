@@ -102,6 +102,19 @@ public sealed class ImageCacheTests
     }
 
     [Fact]
+    public void A_build_that_must_write_nothing_reads_the_cache_but_never_writes_it()
+    {
+        using var cache = new TemporaryCache();
+        var work = new ImageWork();
+        var (result, output) = ImageTestSite.Build(Site, Images(), new ImageOptions { CacheFolder = cache.Folder, WriteCache = false, Work = work });
+
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+        Assert.Equal(2, work.ImagesProcessed);
+        Assert.True(output.Files.ContainsKey("chart-480w.webp"));
+        Assert.Empty(Directory.EnumerateFileSystemEntries(cache.Folder));
+    }
+
+    [Fact]
     public void A_site_folder_caches_inside_the_site_not_the_output()
     {
         var resolved = ImageOptions.Default.ResolveCache("/srv/portal");

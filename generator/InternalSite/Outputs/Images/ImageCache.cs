@@ -9,9 +9,12 @@ namespace InternalSite.Outputs.Images;
 /// simply made again. Entries are written to a temporary name and moved into place, so parallel builds never read half
 /// a file. With no folder (a site in memory) it keeps nothing.
 /// </summary>
-public sealed class ImageCache(string? folder)
+public sealed class ImageCache(string? folder, bool writable = true)
 {
     public string? Folder { get; } = folder;
+
+    /// <summary>False for builds that must write nothing, such as <c>check</c>.</summary>
+    public bool IsWritable { get; } = writable;
 
     public bool IsEnabled => Folder is not null;
 
@@ -55,7 +58,7 @@ public sealed class ImageCache(string? folder)
     /// <summary>Stores an entry; a cache that cannot be written only costs speed, never the build.</summary>
     public void Write(string area, string key, string extension, byte[] bytes)
     {
-        if (PathOf(area, key, extension) is not { } path)
+        if (!IsWritable || PathOf(area, key, extension) is not { } path)
         {
             return;
         }

@@ -105,7 +105,7 @@ public sealed class ImageCatalog : IResponsiveImageSource
 
     private static ImageCatalog Build(IReadOnlyList<StaticFile> files, ImageOptions options, string basePath)
     {
-        var cache = new ImageCache(options.CacheFolder);
+        var cache = new ImageCache(options.CacheFolder, options.WriteCache);
         var taken = files.Select(f => f.OutputPath).ToHashSet(StringComparer.Ordinal);
         var candidates = files.Where(f => IsRaster(f.OutputPath)).ToArray();
         var entries = new ImageEntry?[candidates.Length];
@@ -157,7 +157,7 @@ public sealed class ImageCatalog : IResponsiveImageSource
             return entry;
         }
 
-        return Process(entry, cache, options, keepBytes: !cache.IsEnabled);
+        return Process(entry, cache, options, keepBytes: !cache.IsEnabled || !cache.IsWritable);
     }
 
     private static List<ImageVariant> PlanVariants(
@@ -214,7 +214,7 @@ public sealed class ImageCatalog : IResponsiveImageSource
             {
                 var bytes = ImageProcessor.Encode(resized ?? bitmap, variant.Format, photo, options.PhotoQuality);
                 cache.Write("images", variant.CacheKey, ImageFormats.Extension(variant.Format), bytes);
-                if (keepBytes || !cache.IsEnabled)
+                if (keepBytes || !cache.IsEnabled || !cache.IsWritable)
                 {
                     variant.Bytes = bytes;
                 }

@@ -14,6 +14,9 @@ public sealed record ImageOptions
     /// </summary>
     public string? CacheFolder { get; init; }
 
+    /// <summary>False for builds that must write nothing (<c>check</c>): the cache is read but never written.</summary>
+    public bool WriteCache { get; init; } = true;
+
     /// <summary>Draw a 1200×630 social card for every page (<c>--no-social-cards</c> turns it off).</summary>
     public bool SocialCards { get; init; } = true;
 

@@ -22,7 +22,7 @@ public sealed class SocialCardOutput : ISiteOutput
             return;
         }
 
-        var cache = new ImageCache(options.CacheFolder);
+        var cache = new ImageCache(options.CacheFolder, options.WriteCache);
         using var style = SocialCardStyle.FromTheme(context.Theme);
         using var painters = new ThreadLocal<SocialCardPainter>(() => new SocialCardPainter(style), trackAllValues: true);
         var written = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
