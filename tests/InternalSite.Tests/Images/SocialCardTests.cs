@@ -41,7 +41,12 @@ public sealed class SocialCardTests
     [Fact]
     public void The_release_card_matches_the_golden_image()
     {
-        var (result, output) = ImageTestSite.Build(Site, [], new ImageOptions());
+        // Fixed colours, so the golden image follows the card design and the shipped font, not the default theme's palette.
+        var (result, output) = ImageTestSite.Build(Branded(Site) + """
+
+            -- themes/brand/assets/css/site.css --
+            :root { --card-background: #0b1f3a; --card-foreground: #ffffff; --card-accent: #4da3ff; --card-muted: #b8c7dc; }
+            """, [], new ImageOptions());
         Assert.True(result.Succeeded, TestSite.Errors(result));
         var card = output.Files["social/products/atlas/releases/2.4.png"];
 
@@ -103,12 +108,10 @@ public sealed class SocialCardTests
     [Fact]
     public void Cards_use_the_theme_colours()
     {
-        var branded = Site.Replace("organization: Example Corp", "organization: Example Corp\ntheme: brand", StringComparison.Ordinal);
-        Assert.NotEqual(Site, branded);
-        var (result, output) = ImageTestSite.Build(branded + """
+        var (result, output) = ImageTestSite.Build(Branded(Site) + """
 
             -- themes/brand/assets/css/site.css --
-            :root { --card-background: #f4f1e8; --accent: #b3261e; --fg: #202020; }
+            :root { --card-background: #f4f1e8; --accent: light-dark(#b3261e, #ffffff); --fg: #202020; }
             @media (prefers-color-scheme: dark) { :root { --card-background: #000000; } }
             """, [], new ImageOptions());
 
@@ -135,6 +138,13 @@ public sealed class SocialCardTests
         Assert.True(File.Exists(Path.Combine(fonts, "Lato-Regular.ttf")));
         var licence = File.ReadAllText(Path.Combine(fonts, "OFL.txt"));
         Assert.Contains("SIL Open Font License, Version 1.1", licence, StringComparison.Ordinal);
+    }
+
+    private static string Branded(string site)
+    {
+        var branded = site.Replace("organization: Example Corp", "organization: Example Corp\ntheme: brand", StringComparison.Ordinal);
+        Assert.NotEqual(site, branded);
+        return branded;
     }
 
     private static string GoldenPath(string name, [CallerFilePath] string here = "") =>

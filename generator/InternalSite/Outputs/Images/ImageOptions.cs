@@ -23,8 +23,8 @@ public sealed record ImageOptions
     /// <summary>Widths of the resized variants; a variant is made only when narrower than the original (never upscaled).</summary>
     public IReadOnlyList<int> Widths { get; init; } = [480, 960, 1600];
 
-    /// <summary>The <c>sizes</c> attribute of a responsive image: the content column of the default theme is 60rem.</summary>
-    public string Sizes { get; init; } = "(min-width: 62rem) 58rem, calc(100vw - 2rem)";
+    /// <summary>The <c>sizes</c> attribute of a responsive image: the default theme's text column is at most 46rem wide.</summary>
+    public string Sizes { get; init; } = "(min-width: 49rem) 46rem, calc(100vw - 2.5rem)";
 
     /// <summary>Quality of JPEG variants and of lossy WebP variants of photos, 0–100.</summary>
     public int PhotoQuality { get; init; } = 80;

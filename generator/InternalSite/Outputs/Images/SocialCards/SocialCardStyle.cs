@@ -100,9 +100,17 @@ public sealed partial class SocialCardStyle : IDisposable
         return null;
     }
 
-    /// <summary>#rgb or #rrggbb; other colour syntaxes are ignored, and the default is used.</summary>
+    /// <summary>
+    /// #rgb or #rrggbb, or <c>light-dark(#light, #dark)</c>, of which cards take the light colour (the page's default
+    /// scheme). Other colour syntaxes are ignored, and the default is used.
+    /// </summary>
     private static SKColor? ParseHex(string value)
     {
+        if (value.StartsWith("light-dark(", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value["light-dark(".Length..].Split(',')[0].Trim();
+        }
+
         if (!value.StartsWith('#'))
         {
             return null;
