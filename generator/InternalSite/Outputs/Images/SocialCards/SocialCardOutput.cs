@@ -10,7 +10,7 @@ namespace InternalSite.Outputs.Images.SocialCards;
 public sealed class SocialCardOutput : ISiteOutput
 {
     /// <summary>Bump when the drawing changes, so cached cards are drawn again.</summary>
-    private const string CardVersion = "card-v2";
+    private const string CardVersion = "card-v3";
 
     public string Name => "social cards";
 
