@@ -11,16 +11,19 @@ internal static class BuildCommand
 
     private static readonly Option<bool> Timings = new("--timings") { Description = "Show how long each stage of the build took" };
 
+    private static readonly Option<bool> NoSocialCards = new("--no-social-cards") { Description = "Do not draw a social card (og:image) for every page" };
+
     public static Command Create()
     {
         var command = new Command("build", "Build the site into its output folder; exit 1 with every error listed if the content has errors")
         {
-            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, Timings,
+            Output, NoSocialCards, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, Timings,
         };
         command.SetAction(parse =>
         {
             var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
             var options = Options(parse);
+            options = options with { Images = options.Images with { SocialCards = !parse.GetValue(NoSocialCards) } };
             var outputArg = parse.GetValue(Output);
             var output = outputArg is null ? null : Path.GetFullPath(outputArg);
             var result = Reporting.WithProgress(progress => SiteBuilder.BuildToFolder(site, output, options, progress));

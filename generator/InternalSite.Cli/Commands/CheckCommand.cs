@@ -17,6 +17,8 @@ internal static class CheckCommand
         {
             var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
             var options = BuildCommand.Options(parse);
+            // check writes nothing: no cards, and the image cache is read but never written.
+            options = options with { Images = options.Images with { SocialCards = false, WriteCache = false } };
             var result = Reporting.WithProgress(progress => SiteBuilder.Build(SiteSource.FromDirectory(site), options, new MemoryOutputSink(), progress));
             Reporting.Diagnostics(result.Diagnostics);
             Reporting.Summary(result, "check", null);

@@ -1,4 +1,5 @@
 using InternalSite.Outputs;
+using InternalSite.Outputs.Images;
 using NodaTime;
 
 namespace InternalSite.Build;
@@ -19,4 +20,7 @@ public sealed record BuildOptions
 
     /// <summary>The outputs to run; <see cref="OutputRegistry.Default"/> when null.</summary>
     public IReadOnlyList<ISiteOutput>? Outputs { get; init; }
+
+    /// <summary>Image variants, social cards and their cache (see docs/images.md).</summary>
+    public ImageOptions Images { get; init; } = ImageOptions.Default;
 }

@@ -3,8 +3,10 @@ using InternalSite.Config;
 using InternalSite.Content;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
+using InternalSite.Markdown.Images;
 using InternalSite.Model;
 using InternalSite.Outputs;
+using InternalSite.Outputs.Images;
 using InternalSite.Templating;
 using NodaTime;
 
@@ -20,6 +22,7 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var stages = new StageTimer();
+        options = options with { Images = options.Images.ResolveCache(source.RootDirectory) };
         var diagnostics = new DiagnosticBag();
         progress?.Report(BuildStage.Reading);
         var config = ApplyOverrides(SiteConfigLoader.Load(source.Config, diagnostics) ?? SiteConfig.Fallback, options, diagnostics);
@@ -39,7 +42,15 @@ public static class SiteBuilder
 
         stages.Mark("front matter");
         progress?.Report(BuildStage.Rendering);
-        var links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+        // Images are sized (and resized, or found in the cache) before markdown renders, so pages can carry srcset and size.
+        var images = ImageCatalog.For(staticFiles, options.Images, config.BasePath);
+        RenderedLinks links;
+        using (ResponsiveImageScope.Use(images))
+        {
+            links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+        }
+
+        ImageDiagnostics.Report(images, links.All, published.Select(p => p.Page), diagnostics);
         var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
 
         stages.Mark("markdown + model");

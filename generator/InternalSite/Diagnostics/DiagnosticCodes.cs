@@ -23,4 +23,5 @@ public static class DiagnosticCodes
     public const string Theme = "IS041";
     public const string Output = "IS050";
     public const string ImageAlt = "IS060";
+    public const string Image = "IS061";
 }

@@ -1,3 +1,4 @@
+using InternalSite.Markdown.Images;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 
@@ -22,5 +23,6 @@ public static class MarkdownPipelineFactory
             .UseAutoLinks()
             .UseEmphasisExtras()
             .UseDefinitionLists()
+            .UseResponsiveImages()
             .Build();
 }

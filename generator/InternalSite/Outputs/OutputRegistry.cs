@@ -1,4 +1,6 @@
 using InternalSite.Outputs.Calendars;
+using InternalSite.Outputs.Images;
+using InternalSite.Outputs.Images.SocialCards;
 using InternalSite.Outputs.Pages;
 using InternalSite.Outputs.Search;
 using InternalSite.Outputs.Site;
@@ -19,5 +21,7 @@ public static class OutputRegistry
         new Feeds.FeedOutput(),
         new CalendarOutput(),
         new SearchIndexOutput(),
+        new ResponsiveImageOutput(),
+        new SocialCardOutput(),
     ];
 }
