@@ -48,10 +48,10 @@ public sealed class FeedContentUrlTests
         Assert.Contains("https://portal.example.internal/tools/products/atlas/", hrefs);
         Assert.Contains("https://cdn.example.com/x.js", hrefs);
         Assert.Contains("mailto:atlas@example.com", hrefs);
-        Assert.Contains("https://portal.example.internal/tools/products/atlas/chart.png",
+        Assert.Contains("https://portal.example.internal/tools/products/atlas/chart.svg",
             document.QuerySelectorAll("img").Select(i => i.GetAttribute("src")));
         Assert.Equal(
-            "https://portal.example.internal/tools/products/atlas/releases/chart.png 1x, https://portal.example.internal/tools/products/atlas/chart.png 2x",
+            "https://portal.example.internal/tools/products/atlas/releases/chart.svg 1x, https://portal.example.internal/tools/products/atlas/chart.svg 2x",
             document.QuerySelector("img[srcset]")!.GetAttribute("srcset"));
     }
 

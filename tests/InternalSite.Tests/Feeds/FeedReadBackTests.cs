@@ -141,7 +141,7 @@ public sealed class FeedReadBackTests
     public void A_page_image_becomes_the_json_item_image_as_an_absolute_url()
     {
         var items = FeedReaders.Json(Site.Value, "products/atlas/releases/").GetProperty("items").EnumerateArray().ToList();
-        Assert.Equal(Base + "products/atlas/chart.png", items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.0").GetProperty("image").GetString());
+        Assert.Equal(Base + "products/atlas/chart.svg", items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.0").GetProperty("image").GetString());
         Assert.False(items.Single(i => i.GetProperty("title").GetString() == "Atlas 1.1").TryGetProperty("image", out _));
     }
 

@@ -28,15 +28,15 @@ internal static class FeedSite
         status: ga
         ---
         Atlas draws maps.
-        -- content/products/atlas/chart.png --
-        not really a png
+        -- content/products/atlas/chart.svg --
+        <svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>
         -- content/products/atlas/releases/1.0.0.md --
         ---
         title: Atlas 1.0
         version: 1.0.0
         date: 2026-03-01
         labels: [new]
-        image: ../chart.png
+        image: ../chart.svg
         ---
         First release. See [the product](../index.md).
         -- content/products/atlas/releases/1.1.0.md --
@@ -52,9 +52,9 @@ internal static class FeedSite
 
         Faster tiles, see [details](#details) and [1.0](1.0.0.md) and [guide](/products/atlas/).
 
-        ![A chart of tile speed](../chart.png)
+        ![A chart of tile speed](../chart.svg)
 
-        <img alt="Responsive chart" src="../chart.png" srcset="../chart.png 1x, /tools/products/atlas/chart.png 2x">
+        <img alt="Responsive chart" src="../chart.svg" srcset="../chart.svg 1x, /tools/products/atlas/chart.svg 2x">
 
         <a href="//cdn.example.com/x.js">protocol-relative</a> and <a href="mailto:atlas@example.com">mail</a>.
 

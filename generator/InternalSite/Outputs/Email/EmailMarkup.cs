@@ -94,8 +94,22 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
     /// <summary>Gives every image its alt text and a width and height, scaled to fit the content column.</summary>
     public void SizeImages(IDocument document, Newsletter newsletter, DiagnosticBag diagnostics)
     {
+        // Mail clients know neither <picture> nor srcset nor lazy loading: each image becomes one plain <img>.
+        foreach (var picture in document.QuerySelectorAll("picture").ToList())
+        {
+            if (picture.QuerySelector("img") is { } inner)
+            {
+                picture.Replace(inner);
+            }
+        }
+
         foreach (var image in document.QuerySelectorAll("img"))
         {
+            foreach (var attribute in new[] { "srcset", "sizes", "loading", "decoding" })
+            {
+                image.RemoveAttribute(attribute);
+            }
+
             var src = image.GetAttribute("src") ?? string.Empty;
             if (!image.HasAttribute("alt"))
             {
@@ -104,12 +118,7 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
                 image.SetAttribute("alt", string.Empty);
             }
 
-            if (image.HasAttribute("width") && image.HasAttribute("height"))
-            {
-                continue;
-            }
-
-            if (NaturalSize(src) is not var (width, height))
+            if ((DeclaredSize(image) ?? NaturalSize(src)) is not var (width, height))
             {
                 diagnostics.Warning(newsletter.SourceStart, DiagnosticCodes.Output,
                     $"the size of the image '{src}' is unknown, so Outlook may draw it at any size (expected a PNG, JPEG or GIF under content/)");
@@ -130,6 +139,13 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
             }
         }
     }
+
+    /// <summary>The width and height the page already gives the image (the responsive-image renderer sets both).</summary>
+    private static (int Width, int Height)? DeclaredSize(IElement image) =>
+        int.TryParse(image.GetAttribute("width"), NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w > 0
+        && int.TryParse(image.GetAttribute("height"), NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h > 0
+            ? (w, h)
+            : null;
 
     private (int Width, int Height)? NaturalSize(string src)
     {
