@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using InternalSite.Outputs;
+using InternalSite.Build.Incremental;
 
 namespace InternalSite.Build;
 
@@ -8,7 +8,7 @@ namespace InternalSite.Build;
 /// failed build never leaves a half-written site. A file whose bytes did not change is hard-linked from the last
 /// output instead of written, so its timestamp (and any server's cache of it) stays as it was.
 /// </summary>
-public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
+public sealed partial class StagedDirectorySink : IReusingOutputSink, IDisposable
 {
     private readonly string output;
     private readonly string staging;
@@ -50,6 +50,29 @@ public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
 
         File.WriteAllBytes(target, bytes);
         Interlocked.Increment(ref written);
+    }
+
+    public string OutputIdentity => output;
+
+    /// <summary>Hard-links the last output's file into the staged build, unread, when it still has the size it was built with.</summary>
+    public bool TryKeep(string path, long length)
+    {
+        var previous = Path.Combine(output, path);
+        var info = new FileInfo(previous);
+        if (!info.Exists || info.Length != length)
+        {
+            return false;
+        }
+
+        var target = Path.Combine(staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (!TryHardLink(previous, target))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref unchanged);
+        return true;
     }
 
     /// <summary>Puts the staged build in place of the output folder.</summary>

@@ -10,6 +10,13 @@ namespace InternalSite.Templating;
 /// </summary>
 internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateContext(builtins)
 {
+    /// <summary>Reads of pages and the site model are reported to the incremental build, which records them per output file.</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return accessor is not null && target is Model.Page or Model.SiteModel ? new Build.Incremental.TrackingObjectAccessor(accessor) : accessor;
+    }
+
     public override TemplateContext Write(SourceSpan span, object? textAsObject)
     {
         switch (textAsObject)
