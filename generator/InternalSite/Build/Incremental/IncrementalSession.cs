@@ -21,7 +21,7 @@ internal sealed class IncrementalSession
     private readonly ConcurrentDictionary<string, OutputRecord> next = new(StringComparer.Ordinal);
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
-    private int rendered;
+    private readonly ConcurrentBag<string> renderedPaths = [];
     private int kept;
 
     public IncrementalSession(IncrementalState previous, SiteModel site, Theme theme, string globalKey, IOutputSink sink)
@@ -96,7 +96,7 @@ internal sealed class IncrementalSession
             ReadTracker.End();
         }
 
-        Interlocked.Increment(ref rendered);
+        renderedPaths.Add(path);
         if (bytes is not null && recording.Trackable)
         {
             next[path] = new OutputRecord(bytes.LongLength, recording.Reads.ToArray());
@@ -125,7 +125,7 @@ internal sealed class IncrementalSession
         }
 
         state.Dependencies = dependencies;
-        state.LastRendered = rendered;
+        state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
     }
 

@@ -24,9 +24,10 @@ public sealed class IncrementalState
 
     internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>How many output files the last build rendered and how many it kept.</summary>
-    public int LastRendered { get; internal set; }
+    /// <summary>The files the last successful build rendered through templates (the others it kept or wrote directly).</summary>
+    public IReadOnlyList<string> LastRendered { get; internal set; } = [];
 
+    /// <summary>How many files the last successful build carried over without rendering them.</summary>
     public int LastKept { get; internal set; }
 
     /// <summary>Forgets which outputs exist, e.g. when the output they describe was replaced by someone else.</summary>
