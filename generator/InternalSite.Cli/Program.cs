@@ -8,4 +8,5 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return ExitCodes.Run(root, args);

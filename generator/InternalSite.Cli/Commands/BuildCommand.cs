@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InternalSite.Build;
+using InternalSite.Build.Incremental;
 using InternalSite.Content;
 using NodaTime;
 
@@ -9,16 +10,21 @@ internal static class BuildCommand
 {
     private static readonly Option<string?> Output = new("--output", "-o") { Description = "The output folder (default: the config's output, _site)" };
 
+    private static readonly Option<bool> NoCache = new("--no-cache")
+    {
+        Description = "Build everything from scratch, without the incremental cache in <site>/.internalsite-cache/",
+    };
+
     public static Command Create()
     {
         var command = new Command("build", "Build the site into its output folder; exit 1 with every error listed if the content has errors")
         {
-            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
+            Output, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, NoCache,
         };
         command.SetAction(parse =>
         {
             var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
-            var options = Options(parse);
+            var options = Options(parse) with { CacheFolder = parse.GetValue(NoCache) ? null : IncrementalState.DefaultFolder(site) };
             var outputArg = parse.GetValue(Output);
             var output = outputArg is null ? null : Path.GetFullPath(outputArg);
             var result = Reporting.WithProgress(progress => SiteBuilder.BuildToFolder(site, output, options, progress));
