@@ -15,8 +15,7 @@ fi
 site="$work/corpus"
 cli=(dotnet "$work/cli/InternalSite.Cli.dll" --site "$site")
 export SOURCE_DATE_EPOCH=1795000000   # a fixed "now", so full and incremental builds are comparable byte for byte
-note="$(find "$site/content/products" -path '*/releases/*.md' | sort | head -1)"
-git -C "$site" init -q 2>/dev/null || true
+note="$(find "$site/content/products" -path '*/releases/*.md' | sort | sed -n 1p)"
 cp "$note" "$work/note.orig"
 cleanup() { cp "$work/note.orig" "$note"; }
 trap cleanup EXIT

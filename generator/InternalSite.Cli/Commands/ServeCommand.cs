@@ -48,13 +48,9 @@ internal static class ServeCommand
 
     private static async Task<int> RunAsync(string site, IPAddress address, int port, Build.BuildOptions options, CancellationToken cancel)
     {
-        var preview = new PreviewSite(new LiveSource(site), options);
-        preview.Updated += Log;
-        var first = preview.Rebuild([]);
-        Reporting.Diagnostics(first.Diagnostics);
-        await using var server = await DevServer.StartAsync(preview, address, port);
-        using var watcher = new SiteWatcher(site, (changed, rescan) => preview.Rebuild(changed, rescan));
-        Console.WriteLine($"Serving {server.SiteUrl} (watching content/, themes/ and site.config.yml; Ctrl+C to stop)");
+        await using var preview = await PreviewHost.StartAsync(site, address, port, options, Log);
+        Reporting.Diagnostics(preview.FirstBuild.Diagnostics);
+        Console.WriteLine($"Serving {preview.Server.SiteUrl} (watching content/, themes/ and site.config.yml; Ctrl+C to stop)");
         try
         {
             await Task.Delay(Timeout.Infinite, cancel);

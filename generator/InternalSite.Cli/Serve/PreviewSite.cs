@@ -43,6 +43,26 @@ public sealed class PreviewSite
 
     public event Action<PreviewUpdate>? Updated;
 
+    /// <summary>
+    /// A crash of the generator must not stop the preview: it becomes an error like any other, shown in the browser,
+    /// and the next save tries again.
+    /// </summary>
+    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed)
+    {
+        try
+        {
+            return SiteBuilder.Build(source.Snapshot(), options, sink);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var inner = e is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[0] : e;
+            var at = SourceLocation.StartOf(changed.FirstOrDefault() ?? InternalSite.Content.SiteSource.ConfigFileName);
+            var crash = new Diagnostic(Severity.Error, at, DiagnosticCodes.Output,
+                $"the generator failed while building after this change: {inner.GetType().Name}: {inner.Message}");
+            return new BuildResult(null, [crash], BuildStatistics.Empty);
+        }
+    }
+
     /// <summary>Applies the changed paths and rebuilds. One rebuild at a time; callers queue behind the lock.</summary>
     public PreviewUpdate Rebuild(IReadOnlyCollection<string> changed, bool rescan = false)
     {
@@ -60,7 +80,7 @@ public sealed class PreviewSite
 
             var previous = files;
             var sink = new SnapshotOutputSink(previous, "serve");
-            var result = SiteBuilder.Build(source.Snapshot(), options, sink);
+            var result = BuildSafely(sink, changed);
             IReadOnlyList<string> changedFiles = [];
             if (result.Succeeded)
             {

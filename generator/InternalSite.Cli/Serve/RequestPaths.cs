@@ -39,7 +39,7 @@ public static class RequestPaths
         }
 
         var relative = decodedPath[basePath.Length..];
-        if (relative.Contains("//", StringComparison.Ordinal))
+        if (relative.StartsWith('/') || relative.Contains("//", StringComparison.Ordinal))
         {
             return new Refused();
         }
