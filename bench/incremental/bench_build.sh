@@ -10,7 +10,8 @@ if [ ! -f "$work/corpus/site.config.yml" ]; then
   python3 /work/shared/bench/gen_corpus.py "$work/corpus" --pages 10000 > /dev/null
 fi
 if [ ! -f "$work/cli/InternalSite.Cli.dll" ] || [ -n "${REBUILD_CLI:-}" ]; then
-  dotnet build -c Release "$repo/generator/InternalSite.Cli" -o "$work/cli" > "$work/cli-build.log"
+  dotnet build -c Release "$repo/generator/InternalSite.Cli" -o "$work/cli" > "$work/cli-build.log" \
+    || { echo "building the CLI failed, see $work/cli-build.log" >&2; exit 1; }
 fi
 site="$work/corpus"
 cli=(dotnet "$work/cli/InternalSite.Cli.dll" --site "$site")

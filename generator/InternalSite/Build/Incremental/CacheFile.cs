@@ -102,16 +102,12 @@ public static class CacheFile
     {
         w.Write(state.OutputIdentity);
         w.Write(state.GlobalKey);
-        var dependencies = state.Dependencies.ToArray();
-        var index = new Dictionary<DependencyKey, int>();
-        w.Write(dependencies.Length);
-        for (var i = 0; i < dependencies.Length; i++)
+        w.Write(state.DependencyKeys.Length);
+        for (var i = 0; i < state.DependencyKeys.Length; i++)
         {
-            var (key, fingerprint) = dependencies[i];
-            index[key] = i;
-            w.Write(key.Owner);
-            w.Write(key.Member);
-            w.Write(fingerprint);
+            w.Write(state.DependencyKeys[i].Owner);
+            w.Write(state.DependencyKeys[i].Member);
+            w.Write(state.DependencyFingerprints[i]);
         }
 
         w.Write(state.Outputs.Count);
@@ -119,7 +115,7 @@ public static class CacheFile
         {
             w.Write(path);
             w.Write(record.Length);
-            WriteList(w, record.Reads, read => w.Write(index[read]));
+            WriteList(w, record.Reads, w.Write);
         }
     }
 
@@ -128,11 +124,11 @@ public static class CacheFile
         state.OutputIdentity = r.ReadString();
         state.GlobalKey = r.ReadString();
         var keys = new DependencyKey[r.ReadInt32()];
-        var dependencies = new Dictionary<DependencyKey, string>(keys.Length);
+        var fingerprints = new string[keys.Length];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = new DependencyKey(string.Intern(r.ReadString()), r.ReadString());
-            dependencies[keys[i]] = r.ReadString();
+            keys[i] = new DependencyKey(r.ReadString(), r.ReadString());
+            fingerprints[i] = r.ReadString();
         }
 
         var count = r.ReadInt32();
@@ -141,10 +137,17 @@ public static class CacheFile
         {
             var path = r.ReadString();
             var length = r.ReadInt64();
-            outputs[path] = new OutputRecord(length, ReadList(r, () => keys[r.ReadInt32()]).ToArray());
+            var reads = ReadList(r, r.ReadInt32).ToArray();
+            if (reads.Any(read => (uint)read >= (uint)keys.Length))
+            {
+                throw new FormatException("a cache record refers to a dependency that is not there");
+            }
+
+            outputs[path] = new OutputRecord(length, reads);
         }
 
-        state.Dependencies = dependencies;
+        state.DependencyKeys = keys;
+        state.DependencyFingerprints = fingerprints;
         state.Outputs = outputs;
     }
 

@@ -18,7 +18,10 @@ internal sealed class IncrementalSession
     private readonly Theme theme;
     private readonly Dictionary<string, Page> pagesByKey;
     private readonly ConcurrentDictionary<DependencyKey, string> current = new();
-    private readonly ConcurrentDictionary<string, OutputRecord> next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
+
+    // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
+    private readonly int[] validity;
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
     private readonly ConcurrentBag<string> renderedPaths = [];
@@ -47,6 +50,7 @@ internal sealed class IncrementalSession
             pagesByKey.Remove(key);
         }
 
+        validity = new int[previous.DependencyKeys.Length];
         previousUsable = this.sink is not null && previous.GlobalKey == globalKey && previous.OutputIdentity == this.sink.OutputIdentity;
     }
 
@@ -66,7 +70,7 @@ internal sealed class IncrementalSession
 
         foreach (var read in record.Reads)
         {
-            if (!previous.Dependencies.TryGetValue(read, out var then) || CurrentFingerprint(read) != then)
+            if (!Unchanged(read))
             {
                 return false;
             }
@@ -77,7 +81,7 @@ internal sealed class IncrementalSession
             return false;
         }
 
-        next[path] = record;
+        next[path] = new Pending(record.Length, record.Reads, null);
         Interlocked.Increment(ref kept);
         return true;
     }
@@ -99,7 +103,7 @@ internal sealed class IncrementalSession
         renderedPaths.Add(path);
         if (bytes is not null && recording.Trackable)
         {
-            next[path] = new OutputRecord(bytes.LongLength, recording.Reads.ToArray());
+            next[path] = new Pending(bytes.LongLength, null, recording.Reads.ToArray());
         }
 
         return bytes;
@@ -114,22 +118,74 @@ internal sealed class IncrementalSession
     {
         state.GlobalKey = GlobalKey;
         state.OutputIdentity = sink?.OutputIdentity ?? string.Empty;
-        state.Outputs = new Dictionary<string, OutputRecord>(next, StringComparer.Ordinal);
-        var dependencies = new Dictionary<DependencyKey, string>();
-        foreach (var record in next.Values)
+        // Renumber: kept files refer to the last build's table, rendered ones to what they read now.
+        var ids = new Dictionary<DependencyKey, int>();
+        var keys = new List<DependencyKey>();
+        var fingerprints = new List<string>();
+        var fromPrevious = new int[previous.DependencyKeys.Length];
+        Array.Fill(fromPrevious, -1);
+        int Id(DependencyKey key, string? knownFingerprint)
         {
-            foreach (var read in record.Reads)
+            if (!ids.TryGetValue(key, out var id))
             {
-                dependencies.TryAdd(read, CurrentFingerprint(read));
+                id = keys.Count;
+                ids[key] = id;
+                keys.Add(key);
+                fingerprints.Add(knownFingerprint ?? CurrentFingerprint(key));
             }
+
+            return id;
         }
 
-        state.Dependencies = dependencies;
+        var outputs = new Dictionary<string, OutputRecord>(next.Count, StringComparer.Ordinal);
+        foreach (var (path, pending) in next.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            int[] reads;
+            if (pending.KeptReads is { } kept)
+            {
+                reads = new int[kept.Length];
+                for (var i = 0; i < kept.Length; i++)
+                {
+                    var old = kept[i];
+                    if (fromPrevious[old] < 0)
+                    {
+                        fromPrevious[old] = Id(previous.DependencyKeys[old], previous.DependencyFingerprints[old]);
+                    }
+
+                    reads[i] = fromPrevious[old];
+                }
+            }
+            else
+            {
+                reads = pending.NewReads!.Select(read => Id(read, null)).ToArray();
+            }
+
+            outputs[path] = new OutputRecord(pending.Length, reads);
+        }
+
+        state.Outputs = outputs;
+        state.DependencyKeys = keys.ToArray();
+        state.DependencyFingerprints = fingerprints.ToArray();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
     }
 
+    private bool Unchanged(int dependency)
+    {
+        var known = Volatile.Read(ref validity[dependency]);
+        if (known == 0)
+        {
+            known = CurrentFingerprint(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
+            Volatile.Write(ref validity[dependency], known);
+        }
+
+        return known == 1;
+    }
+
     private string CurrentFingerprint(DependencyKey key) => current.GetOrAdd(key, Evaluate);
+
+    /// <summary>A file of this build: kept (reads numbered as in the last build) or rendered (reads as recorded).</summary>
+    private sealed record Pending(long Length, int[]? KeptReads, DependencyKey[]? NewReads);
 
     private string Evaluate(DependencyKey key)
     {

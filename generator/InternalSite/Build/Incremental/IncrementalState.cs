@@ -20,7 +20,10 @@ public sealed class IncrementalState
     /// <summary>Everything every output depends on: tool version, config, options, build date, the set of pages.</summary>
     internal string GlobalKey { get; set; } = string.Empty;
 
-    internal Dictionary<DependencyKey, string> Dependencies { get; set; } = [];
+    /// <summary>Every distinct thing the outputs read, and its fingerprint then; records refer to it by index.</summary>
+    internal DependencyKey[] DependencyKeys { get; set; } = [];
+
+    internal string[] DependencyFingerprints { get; set; } = [];
 
     internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
 
@@ -34,7 +37,8 @@ public sealed class IncrementalState
     public void ForgetOutputs()
     {
         Outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
-        Dependencies = [];
+        DependencyKeys = [];
+        DependencyFingerprints = [];
         GlobalKey = string.Empty;
     }
 
@@ -46,4 +50,4 @@ public sealed class IncrementalState
 internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
 
 /// <summary>An output file of the last build: its size (to notice a file changed behind our back) and what it read.</summary>
-internal sealed record OutputRecord(long Length, DependencyKey[] Reads);
+internal sealed record OutputRecord(long Length, int[] Reads);

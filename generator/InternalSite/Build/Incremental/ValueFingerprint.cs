@@ -10,11 +10,16 @@ namespace InternalSite.Build.Incremental;
 /// <summary>
 /// A stable text fingerprint of a value a template read. Pages inside the value count by their route only: what a
 /// template then reads of such a page is recorded as its own dependency. Other model objects (contact, guide
-/// sections, terms, config) are walked member by member, since templates reach them only through a recorded read.
+/// sections, terms, config) are walked member by member, since templates reach them only through a recorded read;
+/// anything else (NodaTime values, time zones, URIs) counts by its invariant text. Fingerprints must be the same in
+/// every process (they are saved in the on-disk cache), so nothing here may depend on object identity.
 /// </summary>
 internal static class ValueFingerprint
 {
-    private const int MaxDepth = 12;
+    private const int MaxDepth = 32;
+
+    /// <summary>Longer strings (page bodies) enter the fingerprint as their own hash, so they are not copied around.</summary>
+    private const int InlineLength = 256;
 
     public static string Of(object? value)
     {
@@ -33,10 +38,10 @@ internal static class ValueFingerprint
                 text.Append('∅');
                 return;
             case string s:
-                text.Append('"').Append(s.Length).Append(':').Append(s);
+                AppendString(text, '"', s);
                 return;
             case HtmlString html:
-                text.Append("html").Append(html.Value.Length).Append(':').Append(html.Value);
+                AppendString(text, 'h', html.Value);
                 return;
             case Page page:
                 text.Append('{').Append(PageKey(page)).Append('}');
@@ -52,10 +57,27 @@ internal static class ValueFingerprint
                 return;
         }
 
-        if (depth >= MaxDepth || !visiting.Add(value))
+        var type = value.GetType();
+        var walk = value is IEnumerable || type.Namespace?.StartsWith("InternalSite", StringComparison.Ordinal) == true
+            || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>));
+        if (!walk)
         {
-            // Too deep or a cycle: fall back to something that changes whenever the object does, never to "same".
-            text.Append("#").Append(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value));
+            text.Append(type.Name).Append(':').Append(value);
+            return;
+        }
+
+        if (!visiting.Add(value))
+        {
+            // A cycle back to an object being walked: its members are in the fingerprint already, from the first visit.
+            text.Append("(cycle)");
+            return;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            // Deeper than any model nests; a fingerprint that cannot see everything must never match, so make it unique.
+            text.Append(Guid.NewGuid().ToString("N"));
+            visiting.Remove(value);
             return;
         }
 
@@ -74,7 +96,6 @@ internal static class ValueFingerprint
                 return;
             }
 
-            var type = value.GetType();
             text.Append(type.Name).Append('(');
             foreach (var property in ReadableProperties(type))
             {
@@ -88,6 +109,19 @@ internal static class ValueFingerprint
         finally
         {
             visiting.Remove(value);
+        }
+    }
+
+    private static void AppendString(StringBuilder text, char kind, string s)
+    {
+        text.Append(kind).Append(s.Length).Append(':');
+        if (s.Length <= InlineLength)
+        {
+            text.Append(s);
+        }
+        else
+        {
+            text.Append(StableHash.Of(s));
         }
     }
 
