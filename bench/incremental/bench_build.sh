@@ -26,7 +26,6 @@ seconds() { local start end; start=$(date +%s.%N); "$@" > "$work/last.log" 2>&1;
 rm -rf "$site/_site" "$site/.internalsite-cache"
 full=$(seconds "${cli[@]}" build --no-cache)
 cold=$(seconds "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
-noop=$(seconds "${cli[@]}" build)                      # nothing changed
 printf '\nAdded by the incremental benchmark.\n' >> "$note"
 incr=$(seconds "${cli[@]}" build)                      # one edited release note
 tail -1 "$work/last.log"
@@ -39,7 +38,6 @@ ratio=$(echo "scale=3; $incr / $full" | bc)
 echo "note edited:                 ${note#$site/}"
 echo "full build (--no-cache):     ${full}s"
 echo "build, cold cache:           ${cold}s"
-echo "build, nothing changed:      ${noop}s"
 echo "build after one edited note: ${incr}s"
 echo "ratio incremental/full:      ${ratio}"
 echo "incremental == full output:  ${identical}"
