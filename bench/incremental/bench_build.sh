@@ -24,7 +24,8 @@ trap cleanup EXIT
 seconds() { local start end; start=$(date +%s.%N); "$@" > "$work/last.log" 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
 
 rm -rf "$site/_site" "$site/.internalsite-cache"
-full=$(seconds "${cli[@]}" build --no-cache)
+clean=$(seconds "${cli[@]}" build --no-cache)               # from nothing: every file written
+full=$(seconds "${cli[@]}" build --no-cache)                # everything rendered again, output folder already there
 cold=$(seconds "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
 printf '\nAdded by the incremental benchmark.\n' >> "$note"
 incr=$(seconds "${cli[@]}" build)                      # one edited release note
@@ -35,9 +36,12 @@ rm -rf "$work/full-out"
 if diff -rq "$site/_site" "$work/full-out" > "$work/diff.txt"; then identical=yes; else identical=NO; fi
 
 ratio=$(echo "scale=3; $incr / $full" | bc)
+ratio_clean=$(echo "scale=3; $incr / $clean" | bc)
 echo "note edited:                 ${note#$site/}"
+echo "clean build (no _site):      ${clean}s"
 echo "full build (--no-cache):     ${full}s"
 echo "build, cold cache:           ${cold}s"
 echo "build after one edited note: ${incr}s"
 echo "ratio incremental/full:      ${ratio}"
+echo "ratio incremental/clean:     ${ratio_clean}"
 echo "incremental == full output:  ${identical}"

@@ -51,9 +51,10 @@ internal static class ServeCommand
         await using var preview = await PreviewHost.StartAsync(site, address, port, options, Log);
         Reporting.Diagnostics(preview.FirstBuild.Diagnostics);
         Console.WriteLine($"Serving {preview.Server.SiteUrl} (watching content/, themes/ and site.config.yml; Ctrl+C to stop)");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, preview.Server.Stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancel);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {

@@ -45,6 +45,9 @@ public sealed class DevServer : IAsyncDisposable
 
     public ReloadHub Hub => hub;
 
+    /// <summary>Fires when the host is asked to stop (SIGTERM is handled by ASP.NET Core's console lifetime).</summary>
+    public CancellationToken Stopping => app.Lifetime.ApplicationStopping;
+
     /// <summary>Starts listening on <paramref name="address"/> (loopback only) and <paramref name="port"/> (0: any free port).</summary>
     public static async Task<DevServer> StartAsync(PreviewSite site, IPAddress address, int port)
     {

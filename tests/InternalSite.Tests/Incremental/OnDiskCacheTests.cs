@@ -72,6 +72,35 @@ public sealed class OnDiskCacheTests : IDisposable
         AssertSameFolders(Output, other);
     }
 
+    [Fact]
+    public void A_deleted_page_leaves_the_output_folder_with_its_folder()
+    {
+        BuildWithCache();
+        Assert.True(File.Exists(Path.Combine(Output, "about", "index.html")));
+
+        File.Delete(Path.Combine(site.Root, "content", "about.md"));
+        BuildWithCache();
+
+        Assert.False(Directory.Exists(Path.Combine(Output, "about")));
+        var full = Path.Combine(site.Folder, "full");
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, full, new BuildOptions { Now = TestSite.Now }).Succeeded);
+        AssertSameFolders(full, Output);
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_output_folder_as_it_was()
+    {
+        BuildWithCache();
+        var before = File.ReadAllBytes(Path.Combine(Output, "products", "atlas", "guides", "setup", "index.html"));
+
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask [here](nowhere.md).");
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(Output, "products", "atlas", "guides", "setup", "index.html")));
+        Assert.Empty(Directory.EnumerateDirectories(site.Folder, ".out.staging-*"));
+    }
+
     private static void AssertSameFolders(string expected, string actual)
     {
         string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
