@@ -8,7 +8,7 @@ Starts `serve --port 0`, listens on the reload event stream like an open tab, th
 measures: save -> 'reload' event (the tab starts reloading) and save -> page fetched with the new text (what the
 reloaded tab shows). Prints each edit, the median and the worst.
 """
-import json, os, re, signal, socket, statistics, subprocess, sys, threading, time, urllib.request
+import json, os, re, socket, statistics, subprocess, sys, threading, time, urllib.request
 
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
 edits = int(sys.argv[sys.argv.index("--edits") + 1]) if "--edits" in sys.argv else 10
@@ -98,12 +98,12 @@ finally:
     with open(note, "w", encoding="utf-8") as f:
         f.write(original)
     time.sleep(0.5)
-    server.send_signal(signal.SIGINT)
+    server.terminate()  # SIGTERM: a background job may have SIGINT ignored
     try:
         server.wait(20)
     except subprocess.TimeoutExpired:
         server.kill()
-        print("serve did not stop on Ctrl+C within 20 s")
+        print("serve did not stop on SIGTERM within 20 s")
 
 print(f"edited: {os.path.relpath(note, site)} ({len(releases)} release notes in the corpus)")
 print(f"save -> reload event:     median {statistics.median(to_event):.0f} ms, worst {max(to_event):.0f} ms")
