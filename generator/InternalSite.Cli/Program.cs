@@ -9,4 +9,5 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(NewCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(NewsletterCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return ExitCodes.Run(root, args);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using InternalSite.Build;
+using InternalSite.Build.Incremental;
 using InternalSite.Content;
 using NodaTime;
 
@@ -13,16 +14,21 @@ internal static class BuildCommand
 
     private static readonly Option<bool> NoSocialCards = new("--no-social-cards") { Description = "Do not draw a social card (og:image) for every page" };
 
+    private static readonly Option<bool> NoCache = new("--no-cache")
+    {
+        Description = "Build everything from scratch, without the incremental cache in <site>/.internalsite-cache/",
+    };
+
     public static Command Create()
     {
         var command = new Command("build", "Build the site into its output folder; exit 1 with every error listed if the content has errors")
         {
-            Output, NoSocialCards, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, Timings,
+            Output, NoSocialCards, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl, Timings, NoCache,
         };
         command.SetAction(parse =>
         {
             var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
-            var options = Options(parse);
+            var options = Options(parse) with { CacheFolder = parse.GetValue(NoCache) ? null : IncrementalState.DefaultFolder(site) };
             options = options with { Images = options.Images with { SocialCards = !parse.GetValue(NoSocialCards) } };
             var outputArg = parse.GetValue(Output);
             var output = outputArg is null ? null : Path.GetFullPath(outputArg);

@@ -23,4 +23,17 @@ public sealed record BuildOptions
 
     /// <summary>Image variants, social cards and their cache (see docs/images.md).</summary>
     public ImageOptions Images { get; init; } = ImageOptions.Default;
+
+    /// <summary>
+    /// The memory of the last build, for an incremental build: unchanged markdown is not rendered again and unchanged
+    /// output files are carried over when the sink can keep them (<see cref="Incremental.IReusingOutputSink"/>).
+    /// Updated by the build. Null: a full build.
+    /// </summary>
+    public Incremental.IncrementalState? Incremental { get; init; }
+
+    /// <summary>
+    /// For <see cref="SiteBuilder.BuildToFolder"/>: a folder to load <see cref="Incremental"/> from and save it to
+    /// between runs, e.g. <c>&lt;site&gt;/.internalsite-cache/</c>. Null: no on-disk cache.
+    /// </summary>
+    public string? CacheFolder { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using InternalSite.Build.Incremental;
 using InternalSite.Config;
 using InternalSite.Content;
 using InternalSite.Diagnostics;
@@ -47,7 +48,7 @@ public static class SiteBuilder
         RenderedLinks links;
         using (ResponsiveImageScope.Use(images))
         {
-            links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics);
+            links = RenderMarkdown(published, unpublished, staticFiles, config, diagnostics, options.Incremental);
         }
 
         ImageDiagnostics.Report(images, links.All, published.Select(p => p.Page), diagnostics);
@@ -56,7 +57,8 @@ public static class SiteBuilder
         stages.Mark("markdown + model");
         progress?.Report(BuildStage.Writing);
         var templates = new TemplateRenderer(theme, site, diagnostics);
-        var context = new OutputContext(site, theme, templates, options, diagnostics, sink);
+        var session = options.Incremental is null ? null : new IncrementalSession(options.Incremental, site, theme, IncrementalKeys.Global(site, options), sink);
+        var context = new OutputContext(site, theme, templates, options, diagnostics, sink) { Incremental = session };
         foreach (var output in options.Outputs ?? OutputRegistry.Default())
         {
             RunOutput(output, context);
@@ -74,6 +76,11 @@ public static class SiteBuilder
 
         LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
         stages.Mark("link check");
+        if (session is not null && !diagnostics.HasErrors)
+        {
+            // Only a successful build's output is kept (the sink's caller commits it), so only then does it describe the last output.
+            session.CommitTo(options.Incremental!);
+        }
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         byKind["generated"] = site.GeneratedPages.Count;
@@ -91,6 +98,11 @@ public static class SiteBuilder
             return new BuildResult(null, [refused], BuildStatistics.Empty);
         }
 
+        if (options.CacheFolder is { } cacheFolder && options.Incremental is null)
+        {
+            options = options with { Incremental = CacheFile.Load(cacheFolder) };
+        }
+
         using var sink = new StagedDirectorySink(output);
         var result = Build(source, options, sink, progress);
         if (result.Succeeded)
@@ -102,7 +114,25 @@ public static class SiteBuilder
             sink.Abort();
         }
 
+        if (options.CacheFolder is not null && options.Incremental is not null)
+        {
+            SaveCache(options.Incremental, options.CacheFolder, result);
+        }
+
         return result;
+    }
+
+    private static void SaveCache(IncrementalState state, string folder, BuildResult result)
+    {
+        try
+        {
+            CacheFile.Save(state, folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The cache only saves time; a build that cannot save it still succeeded, and the next one is a full build.
+            _ = result;
+        }
     }
 
     /// <summary>The output folder: the one given, else the config's <c>output</c>, relative to the site.</summary>
@@ -162,8 +192,12 @@ public static class SiteBuilder
 
     private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, IReadOnlySet<string>> Ids);
 
+    private static string ImagesFingerprint(List<StaticFile> staticFiles) =>
+        StableHash.Of(staticFiles.Where(f => ImageCatalog.IsRaster(f.OutputPath)).Select(f => f.OutputPath + "\u0001" + StableHash.Of(f.Bytes)));
+
     private static RenderedLinks RenderMarkdown(
-        List<ParsedPage> published, HashSet<string> unpublished, List<StaticFile> staticFiles, SiteConfig config, DiagnosticBag diagnostics)
+        List<ParsedPage> published, HashSet<string> unpublished, List<StaticFile> staticFiles, SiteConfig config, DiagnosticBag diagnostics,
+        IncrementalState? incremental)
     {
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in published)
@@ -174,11 +208,17 @@ public static class SiteBuilder
         var files = staticFiles.ToDictionary(f => f.SourcePath, f => f.OutputPath, StringComparer.Ordinal);
         var targets = new LinkTargets(routes, unpublished, files);
         var renderer = new MarkdownPageRenderer(targets, config.BasePath);
+        // Rendered markdown carries image sizes and variants, so the cache key covers the images' bytes too.
+        var cache = incremental is null
+            ? null
+            : new MarkdownCache(incremental, MarkdownCache.TargetsKey(IncrementalKeys.Config(config) + ImagesFingerprint(staticFiles), routes, unpublished, files));
         var results = new RenderedMarkdown[published.Count];
         Parallel.For(0, published.Count, i =>
         {
             var (page, body, startLine, _) = published[i];
-            var rendered = renderer.Render(body, page.SourcePath, page.Route, startLine, diagnostics);
+            var rendered = cache is null
+                ? renderer.Render(body, page.SourcePath, page.Route, startLine, diagnostics)
+                : cache.Render(renderer, body, page.SourcePath, page.Route, startLine, diagnostics);
             page.Html = rendered.Html;
             page.Headings = rendered.Headings;
             page.TextSections = rendered.TextSections;
@@ -187,6 +227,7 @@ public static class SiteBuilder
             results[i] = rendered;
         });
 
+        cache?.Prune();
         var ids = new Dictionary<Page, IReadOnlySet<string>>();
         for (var i = 0; i < published.Count; i++)
         {

@@ -1,17 +1,21 @@
-using System.Runtime.InteropServices;
-using InternalSite.Outputs;
+using InternalSite.Build.Incremental;
 
 namespace InternalSite.Build;
 
 /// <summary>
-/// Writes a build into a staging folder beside the output folder and swaps it in only when the build succeeded, so a
-/// failed build never leaves a half-written site. A file whose bytes did not change is hard-linked from the last
-/// output instead of written, so its timestamp (and any server's cache of it) stays as it was.
+/// Writes a build into a staging folder beside the output folder and brings it into the output folder only when the
+/// build succeeded, so a failed build never touches the last good site. Only new and changed files are staged; a
+/// file whose bytes did not change (or that an incremental build kept) is left in the output folder as it is, so its
+/// timestamp (and any server's cache of it) stays, and a build that changes a few files does a few file operations,
+/// not one per file of the site. On commit, staged files replace their old versions and files the build no longer
+/// emits are deleted; a first build simply moves the staging folder into place.
 /// </summary>
-public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
+public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
 {
     private readonly string output;
     private readonly string staging;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> emitted = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentBag<string> staged = [];
     private int written;
     private int unchanged;
     private bool finished;
@@ -39,17 +43,34 @@ public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
 
     public void Write(string path, byte[] bytes)
     {
-        var target = Path.Combine(staging, path);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var previous = Path.Combine(output, path);
-        if (SameBytes(previous, bytes) && TryHardLink(previous, target))
+        emitted[path] = 0;
+        if (SameBytes(Path.Combine(output, path), bytes))
         {
             Interlocked.Increment(ref unchanged);
             return;
         }
 
+        var target = Path.Combine(staging, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.WriteAllBytes(target, bytes);
+        staged.Add(path);
         Interlocked.Increment(ref written);
+    }
+
+    public string OutputIdentity => output;
+
+    /// <summary>Keeps the last output's file, unread, when it still has the size it was built with.</summary>
+    public bool TryKeep(string path, long length)
+    {
+        var info = new FileInfo(Path.Combine(output, path));
+        if (!info.Exists || info.Length != length)
+        {
+            return false;
+        }
+
+        emitted[path] = 0;
+        Interlocked.Increment(ref unchanged);
+        return true;
     }
 
     /// <summary>Puts the staged build in place of the output folder.</summary>
@@ -62,10 +83,54 @@ public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
             return;
         }
 
-        var old = Path.Combine(Path.GetDirectoryName(output)!, $".{Path.GetFileName(output)}.old-{Environment.ProcessId}");
-        Directory.Move(output, old);
-        Directory.Move(staging, output);
-        TryDelete(old);
+        foreach (var path in staged)
+        {
+            var target = Path.Combine(output, path);
+            MakeRoomFor(target);
+            File.Move(Path.Combine(staging, path), target, overwrite: true);
+        }
+
+        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        {
+            if (!emitted.ContainsKey(Path.GetRelativePath(output, file).Replace('\\', '/')))
+            {
+                File.Delete(file);
+            }
+        }
+
+        DeleteEmptyFolders(output);
+        TryDelete(staging);
+    }
+
+    /// <summary>A file's folder may be a file in the old output (or the file a folder): the new build wins.</summary>
+    private void MakeRoomFor(string target)
+    {
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
+        for (var folder = Path.GetDirectoryName(target)!; folder.Length > output.Length; folder = Path.GetDirectoryName(folder)!)
+        {
+            if (File.Exists(folder))
+            {
+                File.Delete(folder);
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+    }
+
+    private static void DeleteEmptyFolders(string folder)
+    {
+        foreach (var child in Directory.EnumerateDirectories(folder))
+        {
+            DeleteEmptyFolders(child);
+            if (!Directory.EnumerateFileSystemEntries(child).Any())
+            {
+                Directory.Delete(child);
+            }
+        }
     }
 
     /// <summary>Throws the staged build away; the last good output stays untouched.</summary>
@@ -101,18 +166,6 @@ public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
         }
     }
 
-    private static bool TryHardLink(string existing, string link)
-    {
-        try
-        {
-            return OperatingSystem.IsWindows() ? false : Link(existing, link) == 0;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return false;
-        }
-    }
-
     private static void TryDelete(string folder)
     {
         try
@@ -126,7 +179,4 @@ public sealed partial class StagedDirectorySink : IOutputSink, IDisposable
         {
         }
     }
-
-    [DllImport("libc", EntryPoint = "link", SetLastError = true)]
-    private static extern int Link(string existing, string newPath);
 }

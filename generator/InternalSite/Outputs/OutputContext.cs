@@ -26,19 +26,63 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
     /// <summary>Every path emitted so far, with the output that emitted it.</summary>
     public IReadOnlyDictionary<string, string> Emitted => emitted;
 
+    /// <summary>The incremental side of the build, when there is one (see <see cref="EmitRendered"/>).</summary>
+    internal Build.Incremental.IncrementalSession? Incremental { get; init; }
+
     public void Emit(string path, string text, string by) => Emit(path, Utf8.GetBytes(text), by);
 
     /// <summary>Emits a file at <paramref name="path"/> (relative to the output folder, '/'-separated).</summary>
     public void Emit(string path, byte[] bytes, string by)
     {
-        if (!emitted.TryAdd(path, by))
+        if (Claim(path, by))
         {
-            Diagnostics.Error(SourceLocation.StartOf(path), DiagnosticCodes.Output,
-                $"two outputs write the file {path}: {emitted[path]} and {by} (expected each file from one output)");
+            sink.Write(path, bytes);
+        }
+    }
+
+    /// <summary>
+    /// Emits a file drawn by <see cref="Templates"/>; <paramref name="render"/> returns null when it failed (with a
+    /// diagnostic). In an incremental build the last build's file is kept, without rendering, when nothing the render
+    /// read (page and site members, theme templates) has changed. Use it only when everything the file depends on is
+    /// read through templates; code that reads the model itself should call <see cref="Emit(string, string, string)"/>.
+    /// </summary>
+    public void EmitRendered(string path, string by, Func<string?> render)
+    {
+        if (Incremental is null)
+        {
+            if (render() is { } text)
+            {
+                Emit(path, text, by);
+            }
+
             return;
         }
 
-        sink.Write(path, bytes);
+        if (!Claim(path, by) || Incremental.TryKeep(path))
+        {
+            return;
+        }
+
+        if (Incremental.Render(path, () => render() is { } text ? Utf8.GetBytes(text) : null) is { } bytes)
+        {
+            sink.Write(path, bytes);
+        }
+        else
+        {
+            emitted.TryRemove(path, out _);
+        }
+    }
+
+    private bool Claim(string path, string by)
+    {
+        if (emitted.TryAdd(path, by))
+        {
+            return true;
+        }
+
+        Diagnostics.Error(SourceLocation.StartOf(path), DiagnosticCodes.Output,
+            $"two outputs write the file {path}: {emitted[path]} and {by} (expected each file from one output)");
+        return false;
     }
 
     /// <summary>The file a route is written to: "products/atlas/" → "products/atlas/index.html".</summary>

@@ -23,12 +23,19 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateC
             case NodaTime.LocalDate date:
                 return NodaTime.Text.LocalDatePattern.Iso.Format(date);
             case NodaTime.ZonedDateTime zoned:
-                return NodaTime.Text.OffsetDateTimePattern.ExtendedIso.Format(zoned.ToOffsetDateTime());
+                return NodaTime.Text.OffsetDateTimePattern.Rfc3339.Format(zoned.ToOffsetDateTime());
             case IFormattable formattable when value.GetType().Namespace?.StartsWith("NodaTime", StringComparison.Ordinal) == true:
                 return formattable.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return base.ObjectToString(value, nested) ?? string.Empty;
+    }
+
+    /// <summary>Reads of pages and the site model are reported to the incremental build, which records them per output file.</summary>
+    protected override IObjectAccessor? GetMemberAccessorImpl(object target)
+    {
+        var accessor = base.GetMemberAccessorImpl(target);
+        return accessor is not null && target is Model.Page or Model.SiteModel ? new Build.Incremental.TrackingObjectAccessor(accessor) : accessor;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)

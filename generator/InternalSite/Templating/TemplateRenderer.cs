@@ -43,7 +43,11 @@ public sealed class TemplateRenderer
 
     public SiteModel Site { get; }
 
-    public bool Exists(string templatePath) => theme.Find(templatePath) is not null;
+    public bool Exists(string templatePath)
+    {
+        Build.Incremental.ReadTracker.Template(templatePath);
+        return theme.Find(templatePath) is not null;
+    }
 
     /// <summary>The layout a page is drawn with: its own <c>layout:</c>, else the one named after its kind.</summary>
     public string LayoutFor(Page page)
@@ -137,8 +141,11 @@ public sealed class TemplateRenderer
         runtimeErrors.Clear();
     }
 
-    internal Template? Get(string templatePath) =>
-        templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
+    internal Template? Get(string templatePath)
+    {
+        Build.Incremental.ReadTracker.Template(templatePath);
+        return templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
+    }
 
     private TemplateContext NewContext()
     {

@@ -113,7 +113,7 @@ public sealed class ImageCatalog : IResponsiveImageSource
         return new ImageCatalog(entries.OfType<ImageEntry>(), options, basePath, cache);
     }
 
-    private static bool IsRaster(string path)
+    internal static bool IsRaster(string path)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         return ImageFormats.Resized.Contains(extension) || ImageFormats.NotSupported.Contains(extension);

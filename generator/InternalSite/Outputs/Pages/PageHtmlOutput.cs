@@ -13,12 +13,7 @@ public sealed class PageHtmlOutput : ISiteOutput
         Parallel.ForEach(pages, page => Render(context, page));
     }
 
-    private void Render(OutputContext context, Page page)
-    {
-        var html = context.Templates.RenderPage(page);
-        if (html is not null)
-        {
-            context.Emit(OutputContext.FileFor(page.Route), html, Name);
-        }
-    }
+    // A page's HTML depends only on what its layouts read, so an incremental build can keep it when that is unchanged.
+    private void Render(OutputContext context, Page page) =>
+        context.EmitRendered(OutputContext.FileFor(page.Route), Name, () => context.Templates.RenderPage(page));
 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Incremental `build` benchmark: full build vs. incremental build after one edited release note, on the 10k corpus.
+#   bench/incremental/bench_build.sh [WORK_DIR]      (default /tmp/internalsite-incremental-bench)
+# Prints the timings, the ratio, and checks the incremental output is byte-identical to a full build.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+work="${1:-/tmp/internalsite-incremental-bench}"
+mkdir -p "$work"
+if [ ! -f "$work/corpus/site.config.yml" ]; then
+  python3 /work/shared/bench/gen_corpus.py "$work/corpus" --pages 10000 > /dev/null
+fi
+if [ ! -f "$work/cli/InternalSite.Cli.dll" ] || [ -n "${REBUILD_CLI:-}" ]; then
+  dotnet build -c Release "$repo/generator/InternalSite.Cli" -o "$work/cli" > "$work/cli-build.log" \
+    || { echo "building the CLI failed, see $work/cli-build.log" >&2; exit 1; }
+fi
+site="$work/corpus"
+cli=(dotnet "$work/cli/InternalSite.Cli.dll" --site "$site")
+export SOURCE_DATE_EPOCH=1795000000   # a fixed "now", so full and incremental builds are comparable byte for byte
+note="$(find "$site/content/products" -path '*/releases/*.md' | sort | sed -n 1p)"
+cp "$note" "$work/note.orig"
+cleanup() { cp "$work/note.orig" "$note"; }
+trap cleanup EXIT
+
+seconds() { local start end; start=$(date +%s.%N); "$@" > "$work/last.log" 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+
+rm -rf "$site/_site" "$site/.internalsite-cache"
+clean=$(seconds "${cli[@]}" build --no-cache)               # from nothing: every file written
+full=$(seconds "${cli[@]}" build --no-cache)                # everything rendered again, output folder already there
+cold=$(seconds "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
+printf '\nAdded by the incremental benchmark.\n' >> "$note"
+incr=$(seconds "${cli[@]}" build)                      # one edited release note
+tail -1 "$work/last.log"
+
+rm -rf "$work/full-out"
+"${cli[@]}" build --no-cache --output "$work/full-out" > /dev/null
+if diff -rq "$site/_site" "$work/full-out" > "$work/diff.txt"; then identical=yes; else identical=NO; fi
+
+ratio=$(echo "scale=3; $incr / $full" | bc)
+ratio_clean=$(echo "scale=3; $incr / $clean" | bc)
+echo "note edited:                 ${note#$site/}"
+echo "clean build (no _site):      ${clean}s"
+echo "full build (--no-cache):     ${full}s"
+echo "build, cold cache:           ${cold}s"
+echo "build after one edited note: ${incr}s"
+echo "ratio incremental/full:      ${ratio}"
+echo "ratio incremental/clean:     ${ratio_clean}"
+echo "incremental == full output:  ${identical}"

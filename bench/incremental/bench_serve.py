@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Serve latency benchmark: how long from saving a release note until the browser has the new page.
+
+  bench/incremental/bench_serve.py [WORK_DIR] [--edits N]
+
+Uses the corpus and Release CLI that bench_build.sh prepared in WORK_DIR (default /tmp/internalsite-incremental-bench).
+Starts `serve --port 0`, listens on the reload event stream like an open tab, then edits a release note N times and
+measures: save -> 'reload' event (the tab starts reloading) and save -> page fetched with the new text (what the
+reloaded tab shows). Prints each edit, the median and the worst.
+"""
+import json, os, re, socket, statistics, subprocess, sys, threading, time, urllib.request
+
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+edits = int(sys.argv[sys.argv.index("--edits") + 1]) if "--edits" in sys.argv else 10
+if "--edits" in sys.argv:
+    args = [a for a in args if a != str(edits)]
+work = args[0] if args else "/tmp/internalsite-incremental-bench"
+site = os.path.join(work, "corpus")
+cli = os.path.join(work, "cli", "InternalSite.Cli.dll")
+if not os.path.exists(cli):
+    sys.exit("run bench_build.sh first: it builds the corpus and the Release CLI")
+
+releases = sorted(
+    os.path.join(root, f) for root, _, files in os.walk(os.path.join(site, "content", "products"))
+    if root.endswith("releases") for f in files if f.endswith(".md"))
+note = releases[len(releases) // 2]
+original = open(note, encoding="utf-8").read()
+rel = os.path.relpath(note, os.path.join(site, "content"))[:-3]  # products/<p>/releases/<version>
+
+env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000")
+server = subprocess.Popen(["dotnet", cli, "--site", site, "serve", "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          text=True, env=env, bufsize=1)
+log = []
+url = None
+started = time.monotonic()
+for line in server.stdout:
+    log.append(line.rstrip())
+    m = re.search(r"Serving (http://\S+)", line)
+    if m:
+        url = m.group(1)
+        break
+if url is None:
+    sys.exit("serve did not start:\n" + "\n".join(log))
+print(f"first build + start: {time.monotonic() - started:.1f}s; {log[-2] if len(log) > 1 else ''}")
+threading.Thread(target=lambda: [log.append(l.rstrip()) for l in server.stdout], daemon=True).start()
+
+origin = re.match(r"(http://[^/]+)", url).group(1)
+page_url = url + rel + "/"
+events = []
+ready = threading.Event()
+
+
+def listen():
+    host, port = origin[len("http://"):].rsplit(":", 1)
+    s = socket.create_connection((host, int(port)))
+    s.sendall(b"GET /__internalsite/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n\r\n")
+    buffer = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return
+        buffer += chunk
+        while b"\n\n" in buffer:
+            block, buffer = buffer.split(b"\n\n", 1)
+            text = block.decode("utf-8", "replace")
+            m = re.search(r"event: (\w+)", text)
+            if m:
+                events.append((time.monotonic(), m.group(1), text))
+                ready.set()
+
+
+threading.Thread(target=listen, daemon=True).start()
+ready.wait(30)
+to_event, to_page = [], []
+try:
+    for i in range(edits):
+        marker = f"Benchmark edit {i} {time.time_ns()}."
+        before = len(events)
+        with open(note, "w", encoding="utf-8") as f:
+            f.write(original.rstrip("\n") + "\n\n" + marker + "\n")
+        saved = time.monotonic()
+        while not any(e[1] in ("reload", "errors") for e in events[before:]):
+            if time.monotonic() - saved > 30:
+                sys.exit("no reload event within 30 s:\n" + "\n".join(log[-5:]))
+            time.sleep(0.001)
+        event = next(e for e in events[before:] if e[1] in ("reload", "errors"))
+        if event[1] != "reload":
+            sys.exit("the edit broke the build: " + event[2])
+        body = urllib.request.urlopen(page_url).read().decode("utf-8")
+        fetched = time.monotonic()
+        if marker not in body:
+            sys.exit("the page does not show the edit after the reload event")
+        to_event.append((event[0] - saved) * 1000)
+        to_page.append((fetched - saved) * 1000)
+        print(f"edit {i + 1}: reload event {to_event[-1]:.0f} ms, new page fetched {to_page[-1]:.0f} ms   | {log[-1]}")
+        time.sleep(0.3)
+finally:
+    with open(note, "w", encoding="utf-8") as f:
+        f.write(original)
+    time.sleep(0.5)
+    server.terminate()  # SIGTERM: a background job may have SIGINT ignored
+    try:
+        server.wait(20)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        print("serve did not stop on SIGTERM within 20 s")
+
+print(f"edited: {os.path.relpath(note, site)} ({len(releases)} release notes in the corpus)")
+print(f"save -> reload event:     median {statistics.median(to_event):.0f} ms, worst {max(to_event):.0f} ms")
+print(f"save -> new page fetched: median {statistics.median(to_page):.0f} ms, worst {max(to_page):.0f} ms")

@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using InternalSite.Cli.Serve;
+using NodaTime;
+
+namespace InternalSite.Cli.Commands;
+
+internal static class ServeCommand
+{
+    private static readonly Option<int> Port = new("--port", "-p") { Description = "The port to listen on (0: any free port)", DefaultValueFactory = _ => 4000 };
+
+    private static readonly Option<string> Host = new("--host")
+    {
+        Description = "The loopback address to listen on: 127.0.0.1, ::1 or localhost",
+        DefaultValueFactory = _ => "127.0.0.1",
+    };
+
+    public static Command Create()
+    {
+        var command = new Command("serve", "Build the site, serve it on this machine, and rebuild and reload the browser on every change")
+        {
+            Port, Host, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var address = Loopback(parse.GetValue(Host)!);
+            if (address is null)
+            {
+                Console.Error.WriteLine($"internalsite: --host must be a loopback address (127.0.0.1, ::1 or localhost), not '{parse.GetValue(Host)}'; the preview is for this machine only.");
+                return ExitCodes.Usage;
+            }
+
+            var site = Path.GetFullPath(parse.GetValue(CommonOptions.Site)!);
+            if (!File.Exists(Path.Combine(site, InternalSite.Content.SiteSource.ConfigFileName)))
+            {
+                Console.Error.WriteLine($"internalsite: {site} has no site.config.yml (run 'internalsite init' to make a site).");
+                return ExitCodes.Usage;
+            }
+
+            // A fixed "now" for the whole session (SOURCE_DATE_EPOCH or the start time), so a rebuild differs only by what changed.
+            var options = BuildCommand.Options(parse);
+            options = options with { Now = options.Now ?? SystemClock.Instance.GetCurrentInstant() };
+            return await RunAsync(site, address, parse.GetValue(Port), options, cancel);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string site, IPAddress address, int port, Build.BuildOptions options, CancellationToken cancel)
+    {
+        await using var preview = await PreviewHost.StartAsync(site, address, port, options, Log);
+        Reporting.Diagnostics(preview.FirstBuild.Diagnostics);
+        Console.WriteLine($"Serving {preview.Server.SiteUrl} (watching content/, themes/ and site.config.yml; Ctrl+C to stop)");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, preview.Server.Stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static IPAddress? Loopback(string host)
+    {
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return IPAddress.Loopback;
+        }
+
+        return IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address) ? address : null;
+    }
+
+    /// <summary>One line per rebuild on stdout; a failed build's diagnostics also go to stderr as file(line,col) lines.</summary>
+    private static void Log(PreviewUpdate update)
+    {
+        var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        var ms = update.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
+        var trigger = update.Trigger.Count switch
+        {
+            0 => "start",
+            1 => update.Trigger.First(),
+            var n => $"{update.Trigger.First()} and {n - 1} more",
+        };
+        if (update.Succeeded)
+        {
+            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: rebuilt in {ms} ms, {update.Rendered} pages rendered, {update.Kept} kept, {update.ChangedFiles.Count} files changed");
+        }
+        else
+        {
+            var errors = update.Diagnostics.Where(d => d.IsError).ToArray();
+            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: build failed in {ms} ms with {errors.Length} error(s), first {errors.FirstOrDefault()}; still serving the last good site");
+            if (update.Generation > 1)
+            {
+                Reporting.Diagnostics(errors);
+            }
+        }
+    }
+}

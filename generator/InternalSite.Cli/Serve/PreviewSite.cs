@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using InternalSite.Build;
+using InternalSite.Build.Incremental;
+using InternalSite.Diagnostics;
+
+namespace InternalSite.Cli.Serve;
+
+/// <summary>What one rebuild did, for the log line and for the browsers.</summary>
+public sealed record PreviewUpdate(
+    int Generation, bool Succeeded, IReadOnlyList<string> ChangedFiles, IReadOnlyList<Diagnostic> Diagnostics,
+    TimeSpan Elapsed, int Rendered, int Kept, IReadOnlyCollection<string> Trigger);
+
+/// <summary>
+/// The site as the preview server shows it: rebuilt incrementally in memory after every change, switched to the new
+/// files only when a build succeeds, so a content error never takes down the last good site.
+/// </summary>
+public sealed class PreviewSite
+{
+    private readonly LiveSource source;
+    private readonly BuildOptions options;
+    private readonly IncrementalState state = new();
+    private readonly Lock building = new();
+    private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
+    private volatile IReadOnlyList<Diagnostic> errors = [];
+    private int generation;
+
+    public PreviewSite(LiveSource source, BuildOptions options)
+    {
+        this.source = source;
+        this.options = options with { Incremental = state };
+    }
+
+    /// <summary>The files of the last successful build, by output path ("products/atlas/index.html").</summary>
+    public IReadOnlyDictionary<string, byte[]> Files => files;
+
+    /// <summary>The errors of the last build when it failed; empty when the site shown is current.</summary>
+    public IReadOnlyList<Diagnostic> Errors => errors;
+
+    /// <summary>The URL path the site lives under, from its base URL ("/" or e.g. "/tools/").</summary>
+    public string BasePath { get; private set; } = "/";
+
+    public int Generation => generation;
+
+    public event Action<PreviewUpdate>? Updated;
+
+    /// <summary>
+    /// A crash of the generator must not stop the preview: it becomes an error like any other, shown in the browser,
+    /// and the next save tries again.
+    /// </summary>
+    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed)
+    {
+        try
+        {
+            return SiteBuilder.Build(source.Snapshot(), options, sink);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var inner = e is AggregateException { InnerExceptions.Count: > 0 } all ? all.InnerExceptions[0] : e;
+            var at = SourceLocation.StartOf(changed.FirstOrDefault() ?? InternalSite.Content.SiteSource.ConfigFileName);
+            var crash = new Diagnostic(Severity.Error, at, DiagnosticCodes.Output,
+                $"the generator failed while building after this change: {inner.GetType().Name}: {inner.Message}");
+            return new BuildResult(null, [crash], BuildStatistics.Empty);
+        }
+    }
+
+    /// <summary>Applies the changed paths and rebuilds. One rebuild at a time; callers queue behind the lock.</summary>
+    public PreviewUpdate Rebuild(IReadOnlyCollection<string> changed, bool rescan = false)
+    {
+        lock (building)
+        {
+            var clock = Stopwatch.StartNew();
+            if (rescan)
+            {
+                source.Reload();
+            }
+            else
+            {
+                source.Apply(changed);
+            }
+
+            var previous = files;
+            var sink = new SnapshotOutputSink(previous, "serve");
+            var result = BuildSafely(sink, changed);
+            IReadOnlyList<string> changedFiles = [];
+            if (result.Succeeded)
+            {
+                var next = sink.Files.ToDictionary(StringComparer.Ordinal);
+                changedFiles = next.Where(f => !previous.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
+                    .Select(f => f.Key).Concat(previous.Keys.Where(k => !next.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
+                files = next;
+                errors = [];
+                BasePath = result.Site?.Config.BasePath ?? "/";
+            }
+            else
+            {
+                errors = result.Errors.ToArray();
+            }
+
+            var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
+                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed);
+            Updated?.Invoke(update);
+            return update;
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Collections.Concurrent;
+using InternalSite.Model;
+using InternalSite.Outputs;
+using InternalSite.Templating;
+using Scriban;
+
+namespace InternalSite.Build.Incremental;
+
+/// <summary>
+/// The output side of one incremental build. An output file is carried over from the last build when the global key
+/// is unchanged and every page member, site member and template its last render read has the same fingerprint now;
+/// otherwise it is rendered again while its reads are recorded for next time.
+/// </summary>
+internal sealed class IncrementalSession
+{
+    private readonly IncrementalState previous;
+    private readonly IReusingOutputSink? sink;
+    private readonly Theme theme;
+    private readonly Dictionary<string, Page> pagesByKey;
+    private readonly ConcurrentDictionary<DependencyKey, string> current = new();
+    private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
+
+    // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
+    private readonly int[] validity;
+    private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
+    private readonly bool previousUsable;
+    private readonly ConcurrentBag<string> renderedPaths = [];
+    private int kept;
+
+    public IncrementalSession(IncrementalState previous, SiteModel site, Theme theme, string globalKey, IOutputSink sink)
+    {
+        this.previous = previous;
+        this.theme = theme;
+        Site = site;
+        GlobalKey = globalKey;
+        this.sink = sink as IReusingOutputSink;
+        pagesByKey = new Dictionary<string, Page>(StringComparer.Ordinal);
+        var duplicated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var page in site.AllPages)
+        {
+            if (!pagesByKey.TryAdd(ValueFingerprint.PageKey(page), page))
+            {
+                duplicated.Add(ValueFingerprint.PageKey(page));
+            }
+        }
+
+        // Two pages on one route are an error anyway; neither can be found again reliably.
+        foreach (var key in duplicated)
+        {
+            pagesByKey.Remove(key);
+        }
+
+        validity = new int[previous.DependencyKeys.Length];
+        previousUsable = this.sink is not null && previous.GlobalKey == globalKey && previous.OutputIdentity == this.sink.OutputIdentity;
+    }
+
+    public SiteModel Site { get; }
+
+    public string GlobalKey { get; }
+
+    public bool IsAddressable(Page page) => pagesByKey.TryGetValue(ValueFingerprint.PageKey(page), out var found) && ReferenceEquals(found, page);
+
+    /// <summary>Carries <paramref name="path"/> over from the last build if nothing it read has changed.</summary>
+    public bool TryKeep(string path)
+    {
+        if (!previousUsable || !previous.Outputs.TryGetValue(path, out var record))
+        {
+            return false;
+        }
+
+        foreach (var read in record.Reads)
+        {
+            if (!Unchanged(read))
+            {
+                return false;
+            }
+        }
+
+        if (!sink!.TryKeep(path, record.Length))
+        {
+            return false;
+        }
+
+        next[path] = new Pending(record.Length, record.Reads, null);
+        Interlocked.Increment(ref kept);
+        return true;
+    }
+
+    /// <summary>Renders a file while recording what it reads.</summary>
+    public byte[]? Render(string path, Func<byte[]?> render)
+    {
+        var recording = ReadTracker.Begin(this);
+        byte[]? bytes;
+        try
+        {
+            bytes = render();
+        }
+        finally
+        {
+            ReadTracker.End();
+        }
+
+        renderedPaths.Add(path);
+        if (bytes is not null && recording.Trackable)
+        {
+            next[path] = new Pending(bytes.LongLength, null, recording.Reads.ToArray());
+        }
+
+        return bytes;
+    }
+
+    public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, _ => ValueFingerprint.Of(value));
+
+    public void RememberTemplate(DependencyKey key) => current.GetOrAdd(key, k => TemplateFingerprint(k.Member));
+
+    /// <summary>The state the next build starts from, describing the output this build produced.</summary>
+    public void CommitTo(IncrementalState state)
+    {
+        state.GlobalKey = GlobalKey;
+        state.OutputIdentity = sink?.OutputIdentity ?? string.Empty;
+        // Renumber: kept files refer to the last build's table, rendered ones to what they read now.
+        var ids = new Dictionary<DependencyKey, int>();
+        var keys = new List<DependencyKey>();
+        var fingerprints = new List<string>();
+        var fromPrevious = new int[previous.DependencyKeys.Length];
+        Array.Fill(fromPrevious, -1);
+        int Id(DependencyKey key, string? knownFingerprint)
+        {
+            if (!ids.TryGetValue(key, out var id))
+            {
+                id = keys.Count;
+                ids[key] = id;
+                keys.Add(key);
+                fingerprints.Add(knownFingerprint ?? CurrentFingerprint(key));
+            }
+
+            return id;
+        }
+
+        var outputs = new Dictionary<string, OutputRecord>(next.Count, StringComparer.Ordinal);
+        foreach (var (path, pending) in next.OrderBy(n => n.Key, StringComparer.Ordinal))
+        {
+            int[] reads;
+            if (pending.KeptReads is { } kept)
+            {
+                reads = new int[kept.Length];
+                for (var i = 0; i < kept.Length; i++)
+                {
+                    var old = kept[i];
+                    if (fromPrevious[old] < 0)
+                    {
+                        fromPrevious[old] = Id(previous.DependencyKeys[old], previous.DependencyFingerprints[old]);
+                    }
+
+                    reads[i] = fromPrevious[old];
+                }
+            }
+            else
+            {
+                reads = pending.NewReads!.Select(read => Id(read, null)).ToArray();
+            }
+
+            outputs[path] = new OutputRecord(pending.Length, reads);
+        }
+
+        state.Outputs = outputs;
+        state.DependencyKeys = keys.ToArray();
+        state.DependencyFingerprints = fingerprints.ToArray();
+        state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
+        state.LastKept = kept;
+    }
+
+    private bool Unchanged(int dependency)
+    {
+        var known = Volatile.Read(ref validity[dependency]);
+        if (known == 0)
+        {
+            known = CurrentFingerprint(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
+            Volatile.Write(ref validity[dependency], known);
+        }
+
+        return known == 1;
+    }
+
+    private string CurrentFingerprint(DependencyKey key) => current.GetOrAdd(key, Evaluate);
+
+    /// <summary>A file of this build: kept (reads numbered as in the last build) or rendered (reads as recorded).</summary>
+    private sealed record Pending(long Length, int[]? KeptReads, DependencyKey[]? NewReads);
+
+    private string Evaluate(DependencyKey key)
+    {
+        if (key.Owner == DependencyKey.ThemeOwner)
+        {
+            return TemplateFingerprint(key.Member);
+        }
+
+        object? owner = key.Owner == DependencyKey.SiteOwner ? Site : pagesByKey.GetValueOrDefault(key.Owner);
+        if (owner is null)
+        {
+            return "(gone)";
+        }
+
+        // Read the member the way the template did, through Scriban's own accessor (same member names).
+        var reader = readers.Value!;
+        var accessor = reader.GetMemberAccessor(owner);
+        var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
+        return ValueFingerprint.Of(found ? value : TrackingObjectAccessor.Absent.Instance);
+    }
+
+    private string TemplateFingerprint(string path) =>
+        theme.Find(path) is { } found ? StableHash.Of(found.Layer.DisplayRoot + "\n" + StableHash.Of(found.Bytes)) : "(absent)";
+}

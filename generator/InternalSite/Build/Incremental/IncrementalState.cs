@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using InternalSite.Diagnostics;
+using InternalSite.Markdown;
+
+namespace InternalSite.Build.Incremental;
+
+/// <summary>
+/// What one build leaves for the next: rendered markdown per source file, and for each output file what its render
+/// read. Kept in memory by <c>serve</c> and on disk (see <see cref="CacheFile"/>) by <c>build</c>. It only ever
+/// describes the last successful output, so a failed build leaves it as it was (apart from markdown entries, which
+/// are pure functions of their key and always safe to keep).
+/// </summary>
+public sealed class IncrementalState
+{
+    internal ConcurrentDictionary<string, MarkdownCacheEntry> Markdown { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The output the records describe (an output folder, or a name for an in-memory snapshot).</summary>
+    internal string OutputIdentity { get; set; } = string.Empty;
+
+    /// <summary>Everything every output depends on: tool version, config, options, build date, the set of pages.</summary>
+    internal string GlobalKey { get; set; } = string.Empty;
+
+    /// <summary>Every distinct thing the outputs read, and its fingerprint then; records refer to it by index.</summary>
+    internal DependencyKey[] DependencyKeys { get; set; } = [];
+
+    internal string[] DependencyFingerprints { get; set; } = [];
+
+    internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The files the last successful build rendered through templates (the others it kept or wrote directly).</summary>
+    public IReadOnlyList<string> LastRendered { get; internal set; } = [];
+
+    /// <summary>How many files the last successful build carried over without rendering them.</summary>
+    public int LastKept { get; internal set; }
+
+    /// <summary>Forgets which outputs exist, e.g. when the output they describe was replaced by someone else.</summary>
+    public void ForgetOutputs()
+    {
+        Outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
+        DependencyKeys = [];
+        DependencyFingerprints = [];
+        GlobalKey = string.Empty;
+    }
+
+    /// <summary>The default cache folder of a site: beside its content, git-ignored, safe to delete.</summary>
+    public static string DefaultFolder(string siteRoot) => Path.Combine(Path.GetFullPath(siteRoot), ".internalsite-cache");
+}
+
+/// <summary>A rendered markdown body and the diagnostics rendering it produced, valid while <see cref="Key"/> matches.</summary>
+internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
+
+/// <summary>An output file of the last build: its size (to notice a file changed behind our back) and what it read.</summary>
+internal sealed record OutputRecord(long Length, int[] Reads);

@@ -1,0 +1,83 @@
+using InternalSite.Model;
+
+namespace InternalSite.Build.Incremental;
+
+/// <summary>
+/// Records what rendering one output file reads: members of pages and of the site model, and theme templates.
+/// Rendering runs on one thread per file, so the recording in progress is per thread; no recording means no cost.
+/// </summary>
+internal static class ReadTracker
+{
+    [ThreadStatic]
+    private static ReadRecording? current;
+
+    public static ReadRecording? Current => current;
+
+    public static ReadRecording Begin(IncrementalSession session)
+    {
+        var recording = new ReadRecording(session);
+        current = recording;
+        return recording;
+    }
+
+    public static void End() => current = null;
+
+    /// <summary>A template read <paramref name="member"/> of <paramref name="owner"/>; only pages and the site are recorded.</summary>
+    public static void Member(object owner, string member, object? value) => current?.Member(owner, member, value);
+
+    /// <summary>A template was looked up in the theme (to render, include, or test whether a layout exists).</summary>
+    public static void Template(string path) => current?.Template(path);
+}
+
+/// <summary>The reads of one file's render.</summary>
+internal sealed class ReadRecording(IncrementalSession session)
+{
+    public HashSet<DependencyKey> Reads { get; } = [];
+
+    /// <summary>False once the render read a page the session cannot find again next build; such a file is always re-rendered.</summary>
+    public bool Trackable { get; private set; } = true;
+
+    public void Member(object owner, string member, object? value)
+    {
+        var ownerKey = owner switch
+        {
+            SiteModel site when ReferenceEquals(site, session.Site) => DependencyKey.SiteOwner,
+            Page page when session.IsAddressable(page) => ValueFingerprint.PageKey(page),
+            Page or SiteModel => null,
+            _ => string.Empty,
+        };
+        if (ownerKey is null)
+        {
+            Trackable = false;
+            return;
+        }
+
+        if (ownerKey.Length == 0)
+        {
+            // A member of a nested object (contact, term, section): its holder's read already fingerprints all of it.
+            return;
+        }
+
+        var key = new DependencyKey(ownerKey, member);
+        if (Reads.Add(key))
+        {
+            session.Remember(key, value);
+        }
+    }
+
+    public void Template(string path)
+    {
+        var key = new DependencyKey(DependencyKey.ThemeOwner, path);
+        if (Reads.Add(key))
+        {
+            session.RememberTemplate(key);
+        }
+    }
+}
+
+/// <summary>One thing an output read: a member of a page ("page:route"), of the site ("site"), or a theme file ("theme").</summary>
+internal readonly record struct DependencyKey(string Owner, string Member)
+{
+    public const string SiteOwner = "site";
+    public const string ThemeOwner = "theme";
+}

@@ -1,0 +1,136 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using InternalSite.Model;
+using InternalSite.Templating;
+
+namespace InternalSite.Build.Incremental;
+
+/// <summary>
+/// A stable text fingerprint of a value a template read. Pages inside the value count by their route only: what a
+/// template then reads of such a page is recorded as its own dependency. Other model objects (contact, guide
+/// sections, terms, config) are walked member by member, since templates reach them only through a recorded read;
+/// anything else (NodaTime values, time zones, URIs) counts by its invariant text. Fingerprints must be the same in
+/// every process (they are saved in the on-disk cache), so nothing here may depend on object identity.
+/// </summary>
+internal static class ValueFingerprint
+{
+    private const int MaxDepth = 32;
+
+    /// <summary>Longer strings (page bodies) enter the fingerprint as their own hash, so they are not copied around.</summary>
+    private const int InlineLength = 256;
+
+    public static string Of(object? value)
+    {
+        var text = new StringBuilder();
+        Append(text, value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        return StableHash.Of(text.ToString());
+    }
+
+    public static string PageKey(Page page) => "page:" + page.Route;
+
+    private static void Append(StringBuilder text, object? value, int depth, HashSet<object> visiting)
+    {
+        switch (value)
+        {
+            case null:
+                text.Append('∅');
+                return;
+            case string s:
+                AppendString(text, '"', s);
+                return;
+            case HtmlString html:
+                AppendString(text, 'h', html.Value);
+                return;
+            case Page page:
+                text.Append('{').Append(PageKey(page)).Append('}');
+                return;
+            case SiteModel:
+                text.Append("{site}");
+                return;
+            case Enum or bool or char:
+                text.Append(value);
+                return;
+            case IFormattable formattable:
+                text.Append(formattable.ToString(null, CultureInfo.InvariantCulture));
+                return;
+        }
+
+        var type = value.GetType();
+        var walk = value is IEnumerable || type.Namespace?.StartsWith("InternalSite", StringComparison.Ordinal) == true
+            || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(KeyValuePair<,>));
+        if (!walk)
+        {
+            text.Append(type.Name).Append(':').Append(value);
+            return;
+        }
+
+        if (!visiting.Add(value))
+        {
+            // A cycle back to an object being walked: its members are in the fingerprint already, from the first visit.
+            text.Append("(cycle)");
+            return;
+        }
+
+        if (depth >= MaxDepth)
+        {
+            // Deeper than any model nests; a fingerprint that cannot see everything must never match, so make it unique.
+            text.Append(Guid.NewGuid().ToString("N"));
+            visiting.Remove(value);
+            return;
+        }
+
+        try
+        {
+            if (value is IEnumerable sequence)
+            {
+                text.Append('[');
+                foreach (var item in sequence)
+                {
+                    Append(text, item, depth + 1, visiting);
+                    text.Append(',');
+                }
+
+                text.Append(']');
+                return;
+            }
+
+            text.Append(type.Name).Append('(');
+            foreach (var property in ReadableProperties(type))
+            {
+                text.Append(property.Name).Append('=');
+                Append(text, property.GetValue(value), depth + 1, visiting);
+                text.Append(';');
+            }
+
+            text.Append(')');
+        }
+        finally
+        {
+            visiting.Remove(value);
+        }
+    }
+
+    private static void AppendString(StringBuilder text, char kind, string s)
+    {
+        text.Append(kind).Append(s.Length).Append(':');
+        if (s.Length <= InlineLength)
+        {
+            text.Append(s);
+        }
+        else
+        {
+            text.Append(StableHash.Of(s));
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+
+    private static PropertyInfo[] ReadableProperties(Type type) => Properties.GetOrAdd(type, t =>
+        t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .Where(p => p.Name != "EqualityContract")
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ToArray());
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using InternalSite.Build;
+using InternalSite.Build.Incremental;
+using InternalSite.Content;
+using InternalSite.Outputs;
+using InternalSite.Tests.Support;
+
+namespace InternalSite.Tests.Incremental;
+
+/// <summary>
+/// A site in memory that is edited and rebuilt incrementally, the way <c>serve</c> does, and can be compared with a
+/// full build of the same files.
+/// </summary>
+internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> initialFiles)
+{
+    private readonly SortedDictionary<string, string> files = new(initialFiles.ToDictionary(), StringComparer.Ordinal);
+    private readonly IncrementalState state = new();
+
+    public IReadOnlyDictionary<string, byte[]> Output { get; private set; } = new Dictionary<string, byte[]>();
+
+    public IncrementalState State => state;
+
+    public BuildResult LastResult { get; private set; } = null!;
+
+    public void Write(string path, string text) => files[path] = text;
+
+    public void Delete(string path) => Assert.True(files.Remove(path), $"no file {path} to delete");
+
+    public void Rename(string from, string to)
+    {
+        Write(to, files[from]);
+        Delete(from);
+    }
+
+    public void Edit(string path, string find, string replace)
+    {
+        Assert.Contains(find, files[path]);
+        files[path] = files[path].Replace(find, replace, StringComparison.Ordinal);
+    }
+
+    /// <summary>Rebuilds against the last good snapshot; the snapshot moves on only when the build succeeds.</summary>
+    public BuildResult Build()
+    {
+        var sink = new SnapshotOutputSink(Output);
+        LastResult = SiteBuilder.Build(Source(files), new BuildOptions { Now = TestSite.Now, Incremental = state }, sink);
+        if (LastResult.Succeeded)
+        {
+            Output = sink.Files;
+        }
+
+        return LastResult;
+    }
+
+    public IReadOnlyDictionary<string, byte[]> FullBuild()
+    {
+        var sink = new MemoryOutputSink();
+        var result = SiteBuilder.Build(Source(files), new BuildOptions { Now = TestSite.Now }, sink);
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+        return sink.Files;
+    }
+
+    /// <summary>The incremental output must be byte for byte what a full build of the same files writes.</summary>
+    public void AssertSameAsFullBuild()
+    {
+        Assert.True(LastResult.Succeeded, TestSite.Errors(LastResult));
+        var full = FullBuild();
+        Assert.Equal(full.Keys.Order(StringComparer.Ordinal), Output.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, bytes) in full)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(Output[path]), $"{path} differs from a full build:\n{Encoding.UTF8.GetString(Output[path])}");
+        }
+    }
+
+    private static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>
+        new(files.Select(f => new SourceFile(f.Key, Encoding.UTF8.GetBytes(f.Value))).ToArray());
+}

@@ -1,0 +1,114 @@
+using InternalSite.Build;
+using InternalSite.Build.Incremental;
+using InternalSite.Tests.Serve;
+using InternalSite.Tests.Support;
+
+namespace InternalSite.Tests.Incremental;
+
+/// <summary><c>build</c> with its cache folder: the state survives between runs, and the output still equals a full build.</summary>
+public sealed class OnDiskCacheTests : IDisposable
+{
+    private readonly TempSite site = new();
+
+    private string Output => Path.Combine(site.Folder, "out");
+
+    private string Cache => IncrementalState.DefaultFolder(site.Root);
+
+    public void Dispose() => site.Dispose();
+
+    /// <summary>Builds the way <c>build</c> does: the cache is read from disk at the start and written at the end.</summary>
+    private IncrementalState BuildWithCache()
+    {
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache });
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+        var state = CacheFile.Load(Cache);
+        return state;
+    }
+
+    [Fact]
+    public void A_second_build_reuses_the_saved_cache_and_writes_what_a_full_build_writes()
+    {
+        BuildWithCache();
+        Assert.True(File.Exists(Path.Combine(Cache, ".gitignore")));
+        Assert.NotEmpty(CacheFile.Load(Cache).Markdown);
+
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask Ann in the channel.");
+        var state = CacheFile.Load(Cache);
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache, Incremental = state });
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+
+        Assert.Contains("products/atlas/guides/setup/index.html", state.LastRendered);
+        Assert.DoesNotContain("products/beacon/index.html", state.LastRendered);
+        Assert.True(state.LastKept > state.LastRendered.Count, $"kept {state.LastKept}, rendered {state.LastRendered.Count}");
+
+        var full = Path.Combine(site.Folder, "full");
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, full, new BuildOptions { Now = TestSite.Now }).Succeeded);
+        AssertSameFolders(full, Output);
+    }
+
+    [Fact]
+    public void A_deleted_or_corrupt_cache_means_a_full_build()
+    {
+        BuildWithCache();
+        File.WriteAllText(Path.Combine(Cache, "build-cache.bin"), "not a cache");
+        var state = CacheFile.Load(Cache);
+        Assert.Empty(state.Markdown);
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache, Incremental = state }).Succeeded);
+        Assert.Equal(0, state.LastKept);
+
+        Directory.Delete(Cache, recursive: true);
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache }).Succeeded);
+        Assert.NotEmpty(CacheFile.Load(Cache).Markdown);
+    }
+
+    [Fact]
+    public void A_cache_describes_one_output_folder_only()
+    {
+        BuildWithCache();
+        var other = Path.Combine(site.Folder, "other");
+        var state = CacheFile.Load(Cache);
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, other, new BuildOptions { Now = TestSite.Now, Incremental = state }).Succeeded);
+        Assert.Equal(0, state.LastKept);
+        AssertSameFolders(Output, other);
+    }
+
+    [Fact]
+    public void A_deleted_page_leaves_the_output_folder_with_its_folder()
+    {
+        BuildWithCache();
+        Assert.True(File.Exists(Path.Combine(Output, "about", "index.html")));
+
+        File.Delete(Path.Combine(site.Root, "content", "about.md"));
+        BuildWithCache();
+
+        Assert.False(Directory.Exists(Path.Combine(Output, "about")));
+        var full = Path.Combine(site.Folder, "full");
+        Assert.True(SiteBuilder.BuildToFolder(site.Root, full, new BuildOptions { Now = TestSite.Now }).Succeeded);
+        AssertSameFolders(full, Output);
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_output_folder_as_it_was()
+    {
+        BuildWithCache();
+        var before = File.ReadAllBytes(Path.Combine(Output, "products", "atlas", "guides", "setup", "index.html"));
+
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask [here](nowhere.md).");
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache });
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(Output, "products", "atlas", "guides", "setup", "index.html")));
+        Assert.Empty(Directory.EnumerateDirectories(site.Folder, ".out.staging-*"));
+    }
+
+    private static void AssertSameFolders(string expected, string actual)
+    {
+        string[] Files(string root) => Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(root, f)).Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(Files(expected), Files(actual));
+        foreach (var file in Files(expected))
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(expected, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(actual, file))), file);
+        }
+    }
+}

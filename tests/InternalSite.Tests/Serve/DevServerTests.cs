@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using InternalSite.Build;
+using InternalSite.Cli.Serve;
+using InternalSite.Tests.Support;
+
+namespace InternalSite.Tests.Serve;
+
+/// <summary>The preview server over a real site folder: what it serves, what it refuses, and what it tells open tabs.</summary>
+public sealed class DevServerTests : IAsyncLifetime
+{
+    private readonly TempSite files = new();
+    private readonly HttpClient http = new(new HttpClientHandler { AllowAutoRedirect = false });
+    private PreviewHost host = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await PreviewHost.StartAsync(files.Root, IPAddress.Loopback, 0, new BuildOptions { Now = TestSite.Now });
+        Assert.True(host.FirstBuild.Succeeded, string.Join("\n", host.FirstBuild.Diagnostics));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await host.DisposeAsync();
+        http.Dispose();
+        files.Dispose();
+    }
+
+    [Theory]
+    [InlineData("/tools/../secret.txt")]
+    [InlineData("/tools/../../secret.txt")]
+    [InlineData("/tools/%2e%2e/secret.txt")]
+    [InlineData("/tools/%2e%2e/%2e%2e/secret.txt")]
+    [InlineData("/tools/..%2fsecret.txt")]
+    [InlineData("/tools/..%5csecret.txt")]
+    [InlineData("/tools/..\\secret.txt")]
+    [InlineData("/tools/%2e%2e%5c%2e%2e%5csecret.txt")]
+    [InlineData("/secret.txt")]
+    [InlineData("/tools/secret.txt")]
+    [InlineData("/tools/site.config.yml")]
+    [InlineData("/tools/content/index.md")]
+    [InlineData("/../../../../etc/passwd")]
+    public async Task The_server_refuses_paths_outside_the_site(string rawPath)
+    {
+        var (status, body) = await RawGetAsync(rawPath);
+
+        Assert.True(status is 400 or 404, $"{rawPath} answered {status}");
+        Assert.DoesNotContain(TempSite.Secret, body);
+        Assert.DoesNotContain("root:x:0:0", body);
+        Assert.DoesNotContain("baseUrl:", body);
+    }
+
+    [Fact]
+    public async Task Served_pages_carry_the_reload_script_and_built_files_do_not()
+    {
+        var html = await http.GetStringAsync(host.Server.SiteUrl);
+
+        Assert.Contains(DevServer.ReloadScriptTag, html);
+        Assert.DoesNotContain("<script>", html);
+        Assert.DoesNotContain("__internalsite", Encoding.UTF8.GetString(host.Site.Files["index.html"]));
+        var script = await http.GetAsync(host.Server.Url + DevServer.Prefix + "reload.js");
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("EventSource", await script.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Only_loopback_addresses_are_accepted()
+    {
+        var site = new PreviewSite(new LiveSource(files.Root), new BuildOptions { Now = TestSite.Now });
+        await Assert.ThrowsAsync<ArgumentException>(() => DevServer.StartAsync(site, IPAddress.Any, 0));
+    }
+
+    [Fact]
+    public async Task A_saved_file_reaches_open_tabs_as_a_reload_and_an_error_as_an_overlay_event()
+    {
+        using var events = await OpenEventsAsync();
+        Assert.Equal("ok", (await events.NextAsync()).Name);
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", "Tiles twice as fast.");
+        var reload = await events.NextAsync();
+        Assert.Equal("reload", reload.Name);
+        Assert.Contains("/tools/products/atlas/releases/2.0.0/", reload.Data);
+        Assert.Contains("Tiles twice as fast.", await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/"));
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Tiles twice as fast.", "Tiles [fast](nowhere.md).");
+        var errors = await events.NextAsync();
+        Assert.Equal("errors", errors.Name);
+        Assert.Contains("content/products/atlas/releases/2.0.0.md", errors.Data);
+        Assert.Contains("\"line\":7,\"column\":7", errors.Data);
+        Assert.Contains("Tiles twice as fast.", await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/"));
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Tiles [fast](nowhere.md).", "Tiles fixed.");
+        Assert.Equal("reload", (await events.NextAsync()).Name);
+        Assert.Empty(host.Site.Errors);
+    }
+
+    [Fact]
+    public async Task Added_renamed_and_deleted_pages_are_picked_up()
+    {
+        files.Write("content/products/beacon/releases/1.0.0.md", "---\ntitle: Beacon 1.0\nversion: 1.0.0\ndate: 2026-07-01\n---\nStable.\n");
+        await WaitForAsync(() => host.Site.Files.ContainsKey("products/beacon/releases/1.0.0/index.html"));
+
+        File.Move(Path.Combine(files.Root, "content/about.md"), Path.Combine(files.Root, "content/team.md"));
+        await WaitForAsync(() => host.Site.Files.ContainsKey("team/index.html") && !host.Site.Files.ContainsKey("about/index.html"));
+
+        Directory.Delete(Path.Combine(files.Root, "content/products/beacon"), recursive: true);
+        await WaitForAsync(() => !host.Site.Files.Keys.Any(k => k.StartsWith("products/beacon/", StringComparison.Ordinal)));
+        Assert.Empty(host.Site.Errors);
+    }
+
+    private static async Task WaitForAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the preview did not pick up the change in time");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>A request written by hand, so no client library normalises the path before the server sees it.</summary>
+    private async Task<(int Status, string Body)> RawGetAsync(string rawPath)
+    {
+        var uri = new Uri(host.Server.Url);
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, uri.Port);
+        await using var stream = client.GetStream();
+        var request = Encoding.Latin1.GetBytes($"GET {rawPath} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        await stream.WriteAsync(request);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        var response = await reader.ReadToEndAsync();
+        var statusLine = response.Split("\r\n", 2)[0];
+        return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), response);
+    }
+
+    private async Task<EventStream> OpenEventsAsync()
+    {
+        var response = await http.GetAsync(host.Server.Url + DevServer.Prefix + "events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        return new EventStream(response, await response.Content.ReadAsStreamAsync());
+    }
+
+    private sealed class EventStream(HttpResponseMessage response, Stream stream) : IDisposable
+    {
+        private readonly StreamReader reader = new(stream);
+
+        public async Task<(string Name, string Data)> NextAsync()
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+            string? name = null;
+            var data = new StringBuilder();
+            while (true)
+            {
+                var line = await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException("the event stream closed");
+                if (line.Length == 0 && name is not null)
+                {
+                    return (name, data.ToString());
+                }
+
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                {
+                    name = line["event: ".Length..];
+                }
+                else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    data.Append(line["data: ".Length..]);
+                }
+            }
+        }
+
+        public void Dispose()
+        {
+            reader.Dispose();
+            response.Dispose();
+        }
+    }
+}
