@@ -220,12 +220,20 @@ public sealed class DevServer : IAsyncDisposable
             return;
         }
 
-        // Pages reload only when they changed; a changed stylesheet, script or image may be on any page.
+        // Pages reload only when they changed; a changed stylesheet, script, image or font may be on any page. Feeds,
+        // calendars, the search index and social cards change with the text but are not part of an open page.
         var basePath = site.BasePath;
-        var all = update.ChangedFiles.Count > 1000 || update.ChangedFiles.Any(f => !f.EndsWith(".html", StringComparison.Ordinal));
-        var paths = all ? [] : update.ChangedFiles.Select(f => basePath + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)).ToArray();
+        var all = update.ChangedFiles.Count > 1000 || update.ChangedFiles.Any(ShownOnEveryPage);
+        var paths = all
+            ? []
+            : update.ChangedFiles.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
+                .Select(f => basePath + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)).ToArray();
         hub.Broadcast("reload", JsonSerializer.Serialize(new { generation = update.Generation, all, paths }, Json));
     }
+
+    private static bool ShownOnEveryPage(string file) =>
+        !file.StartsWith("social/", StringComparison.Ordinal) &&
+        Path.GetExtension(file) is ".css" or ".js" or ".png" or ".jpg" or ".jpeg" or ".gif" or ".webp" or ".svg" or ".woff2" or ".woff" or ".ttf";
 
     private static string ErrorsJson(IEnumerable<Diagnostic> errors) => JsonSerializer.Serialize(new
     {

@@ -199,6 +199,9 @@ public sealed class TemplateRenderer
 
             // Scriban looks in its per-render cache before loading: handing it the shared parsed template here means
             // an include is parsed once per build, not once per page.
+            // The include is recorded on every use, even when this thread's context already holds it, so an
+            // incremental build knows every page that depends on the partial.
+            Build.Incremental.ReadTracker.Template(path);
             if (!context.CachedTemplates.ContainsKey(path) && renderer.Get(path) is { } parsed)
             {
                 context.CachedTemplates[path] = parsed;
