@@ -18,10 +18,10 @@ internal sealed record InternalSiteBinary(string Dll, string Describe)
         return new InternalSiteBinary(Path.Combine(output, "InternalSite.Cli.dll"), readyToRun ? "Release, ReadyToRun" : "Release (JIT)");
     }
 
-    public Measurement Build(Corpus corpus)
+    public Measurement Build(Corpus corpus, IReadOnlyList<string> extraArguments)
     {
         corpus.ClearOutputs();
-        return Measurement.Run(corpus.SiteFolder, "dotnet", Dll, "build", "--output", corpus.OutputFolder);
+        return Measurement.Run(corpus.SiteFolder, "dotnet", [Dll, "build", "--output", corpus.OutputFolder, .. extraArguments]);
     }
 
     private static bool TryPublish(string project, string output, params string[] extra)

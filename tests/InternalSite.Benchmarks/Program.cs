@@ -2,7 +2,7 @@ using System.Globalization;
 using InternalSite.Benchmarks;
 
 // Whole-site build benchmark: InternalSite against Hugo on the same generated corpus, side by side in one run.
-// Usage: dotnet run -c Release --project tests/InternalSite.Benchmarks -- [--pages 1000,10000] [--runs 3] [--work DIR]
+// Usage: dotnet run -c Release --project tests/InternalSite.Benchmarks -- [--pages 1000,10000] [--runs 3] [--work DIR] [--build-args "--no-social-cards"]
 var options = BenchmarkOptions.Parse(args);
 if (options is null)
 {
@@ -29,7 +29,8 @@ Directory.CreateDirectory(options.WorkFolder);
 var internalSite = InternalSiteBinary.Publish(repository, options.WorkFolder);
 Console.WriteLine($"InternalSite: {internalSite.Describe}");
 Console.WriteLine($"Hugo: {Tools.HugoVersion()}");
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {options.Runs} alternating runs per tool, medians; cold output folders");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores; {options.Runs} alternating runs per tool, medians; cold output folders and cache");
+Console.WriteLine($"internalsite build arguments: {(options.BuildArguments.Count == 0 ? "(none: every output, social cards included)" : string.Join(' ', options.BuildArguments))}");
 Console.WriteLine();
 
 var rows = new List<ResultRow>();
@@ -40,7 +41,7 @@ foreach (var pages in options.Pages)
     var hugo = new List<Measurement>();
     for (var run = 0; run < options.Runs; run++)
     {
-        ours.Add(internalSite.Build(corpus));
+        ours.Add(internalSite.Build(corpus, options.BuildArguments));
         hugo.Add(Tools.HugoBuild(corpus));
     }
 
