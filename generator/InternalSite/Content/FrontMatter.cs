@@ -52,6 +52,13 @@ public sealed record FrontMatter(YamlMap Fields, string Body, int BodyStartLine)
             diagnostics.Error(at, DiagnosticCodes.YamlSyntax, $"invalid YAML: {Describe(e)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet gives up on some broken documents (an unclosed [ followed by more keys) without a position.
+            diagnostics.Error(new SourceLocation(file, lineOffset + 1, 1), DiagnosticCodes.YamlSyntax,
+                "invalid YAML: the front matter cannot be read (expected 'key: value' lines; check for an unclosed [ or {)");
+            return null;
+        }
 
         if (stream.Documents.Count == 0)
         {

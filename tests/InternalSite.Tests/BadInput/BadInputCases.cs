@@ -13,6 +13,8 @@ public static class BadInputCases
     [
         Text("malformed-yaml", "content/about.md", "---\ntitle: About\ntags: [team\n---\nBody.\n",
             "content/about.md(4,1): error: invalid YAML: while parsing a flow sequence, did not find expected ',' or ']'"),
+        Text("unclosed-flow-then-more-keys", "content/about.md", "---\ntitle: [About\nsummary: x\n---\nBody.\n",
+            "content/about.md(2,1): error: invalid YAML: the front matter cannot be read (expected 'key: value' lines; check for an unclosed [ or {)"),
         Text("yaml-not-a-map", "content/about.md", "---\n- just\n- a list\n---\nBody.\n",
             "content/about.md(2,1): error: invalid YAML: expected 'key: value' lines"),
         Text("unclosed-front-matter", "content/about.md", "---\ntitle: About\n\nBody without a closing fence.\n",
