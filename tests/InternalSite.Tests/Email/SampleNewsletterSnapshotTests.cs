@@ -1,0 +1,66 @@
+using System.Text;
+using InternalSite.Build;
+using InternalSite.Content;
+using InternalSite.Outputs.Email;
+using NodaTime;
+
+namespace InternalSite.Tests.Email;
+
+/// <summary>
+/// The sample portal's digest newsletter, exported as a PM would and compared byte for byte with
+/// Email/Snapshots/sample-*.{eml,html,txt}. After an intended change to the email or to the sample newsletter,
+/// rewrite them with <c>UPDATE_SNAPSHOTS=1 dotnet test tests/InternalSite.Tests --filter "FullyQualifiedName~SampleNewsletterSnapshotTests"</c>
+/// and review the diff.
+/// </summary>
+public sealed class SampleNewsletterSnapshotTests
+{
+    private const string Slug = "2026-11-platform-digest";
+
+    private static readonly Lazy<ExportedNewsletter> Exported = new(() =>
+    {
+        var root = RepositoryRoot();
+        var options = new BuildOptions { Now = Instant.FromUtc(2026, 11, 23, 12, 0) };
+        var result = NewsletterExporter.Export(SiteSource.FromDirectory(root), options, [Slug]);
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        return Assert.Single(result.Newsletters);
+    });
+
+    [Theory]
+    [InlineData("eml")]
+    [InlineData("html")]
+    [InlineData("txt")]
+    public void The_exported_sample_newsletter_matches_its_snapshot(string extension)
+    {
+        var newsletter = Exported.Value;
+        var actual = extension switch
+        {
+            "eml" => newsletter.Eml,
+            "html" => Encoding.UTF8.GetBytes(newsletter.Html),
+            _ => Encoding.UTF8.GetBytes(newsletter.Text),
+        };
+        var path = Path.Combine(EmailFixture.SnapshotPath, $"sample-{Slug}.{extension}");
+        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
+        {
+            File.WriteAllBytes(path, actual);
+        }
+
+        Assert.True(File.Exists(path), $"no snapshot {path}: run with UPDATE_SNAPSHOTS=1 to write it");
+        var expected = File.ReadAllBytes(path);
+        var at = expected.Zip(actual).TakeWhile(p => p.First == p.Second).Count();
+        Assert.True(expected.AsSpan().SequenceEqual(actual),
+            $"{path} differs from the export at byte {at} (expected {expected.Length} bytes, got {actual.Length}); if intended, run with UPDATE_SNAPSHOTS=1");
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(EmailFixture.Folder()); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InternalSite.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("InternalSite.sln not found above the tests");
+    }
+}
