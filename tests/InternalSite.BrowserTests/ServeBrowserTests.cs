@@ -13,7 +13,7 @@ namespace InternalSite.BrowserTests;
 [Collection(PortalCollection.Name)]
 public sealed class ServeBrowserTests(PortalFixture portal) : IAsyncLifetime
 {
-    private const string ReleaseFile = "content/products/example/releases/1.0.0.md";
+    private const string ReleaseFile = "content/products/atlas/releases/9.9.9.md";
     private readonly string site = Path.Combine(Path.GetTempPath(), "internalsite-serve-browser-" + Guid.NewGuid().ToString("N"));
     private PreviewHost host = null!;
 
@@ -24,7 +24,7 @@ public sealed class ServeBrowserTests(PortalFixture portal) : IAsyncLifetime
         File.Copy(Path.Combine(RepositoryPaths.Root, "site.config.yml"), Path.Combine(site, "site.config.yml"));
         CopyFolder(Path.Combine(RepositoryPaths.Root, "content"), Path.Combine(site, "content"));
         File.WriteAllText(Path.Combine(site, ReleaseFile),
-            "---\ntitle: Example 1.0\nversion: 1.0.0\ndate: 2026-01-15\nlabels: [new]\n---\n\nThe first release.\n");
+            "---\ntitle: Atlas 9.9.9\nversion: 9.9.9\ndate: 2026-01-15\nlabels: [new]\n---\n\nThe first release.\n");
         host = await PreviewHost.StartAsync(site, IPAddress.Loopback, 0, new BuildOptions());
         Assert.True(host.FirstBuild.Succeeded, string.Join("\n", host.FirstBuild.Diagnostics));
     }
@@ -51,7 +51,7 @@ public sealed class ServeBrowserTests(PortalFixture portal) : IAsyncLifetime
         page.PageError += (_, error) => consoleErrors.Add(error);
         try
         {
-            await page.GotoAsync(host.Server.SiteUrl + "products/example/releases/1.0.0/");
+            await page.GotoAsync(host.Server.SiteUrl + "products/atlas/releases/9.9.9/");
             var article = page.Locator("main article");
             await Assertions.Expect(article).ToContainTextAsync("The first release.");
             await page.EvaluateAsync("() => { window.__notReloaded = true; }");

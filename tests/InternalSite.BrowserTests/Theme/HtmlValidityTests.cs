@@ -37,7 +37,7 @@ public sealed class HtmlValidityTests(PortalFixture portal)
         using var report = JsonDocument.Parse(json);
         var errors = report.RootElement.GetProperty("messages").EnumerateArray()
             .Where(m => m.GetProperty("type").GetString() is "error" or "non-document-error")
-            .Select(m => $"{Path.GetRelativePath(portal.OutputFolder, new Uri(m.GetProperty("url").GetString()!).LocalPath)}" +
+            .Select(m => $"{Path.GetRelativePath(portal.OutputFolder, LocalPath(m.GetProperty("url").GetString()!))}" +
                          $":{(m.TryGetProperty("lastLine", out var line) ? line.GetInt32() : 0)}: {m.GetProperty("message").GetString()}")
             .ToList();
         Assert.True(errors.Count == 0, "Nu Html Checker errors:\n" + string.Join("\n", errors));
@@ -53,4 +53,7 @@ public sealed class HtmlValidityTests(PortalFixture portal)
         return candidates.FirstOrDefault(c => c is not null && File.Exists(c))
             ?? throw new InvalidOperationException("the Nu Html Checker is missing: run `bash scripts/test.sh`, which installs vnu-jar into .tools/ (or set VNU_JAR)");
     }
+
+    /// <summary>The checker names files as "file:/path" (one slash), which <see cref="Uri"/> does not parse.</summary>
+    private static string LocalPath(string url) => url.StartsWith("file:", StringComparison.Ordinal) ? "/" + url["file:".Length..].TrimStart('/') : url;
 }
