@@ -264,6 +264,9 @@
     var input = form.querySelector('input[type=search]'), list = form.querySelector('[role=listbox]');
     var popup = list.parentElement, status = form.querySelector('.search-status');
     var active = -1, options = [], serial = 0;
+    // The box becomes a combobox only once the script can drive one; without JS it stays a plain search field.
+    input.setAttribute('role', 'combobox');
+    input.setAttribute('aria-expanded', 'false');
 
     function open(on) { popup.hidden = !on; input.setAttribute('aria-expanded', on ? 'true' : 'false'); }
     function select(i) {
