@@ -178,7 +178,8 @@ public sealed class SearchBrowserTests(PortalFixture portal)
         Assert.True(box.X >= 0 && box.X + box.Width <= 375, $"popup spans {box.X}..{box.X + box.Width} on a 375px screen");
 
         await first.TapAsync();
-        await browser.Page.WaitForURLAsync(portal.Server.Url(product.Route), new() { WaitUntil = WaitUntilState.Commit });
+        // Polls the page's URL: a WaitForURL started after the tap could miss a navigation that committed during it.
+        await Assertions.Expect(browser.Page).ToHaveURLAsync(portal.Server.Url(product.Route));
     }
 
     private static string Describe(IEnumerable<Deque.AxeCore.Commons.AxeResultItem> violations) =>
