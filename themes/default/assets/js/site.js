@@ -37,8 +37,9 @@
       button.setAttribute('aria-expanded', String(open));
     };
     button.addEventListener('click', function () { set(button.getAttribute('aria-expanded') !== 'true'); });
+    // An Escape something else handled (closing the search results) is not also a request to close the menu.
     document.addEventListener('keydown', function (e) {
-      if (e.key === 'Escape' && header.classList.contains('menu-open')) { set(false); button.focus(); }
+      if (e.key === 'Escape' && !e.defaultPrevented && header.classList.contains('menu-open')) { set(false); button.focus(); }
     });
   }
 
