@@ -22,22 +22,6 @@ public sealed class EmailSnapshotTests
             "html" => Encoding.UTF8.GetBytes(newsletter.Html),
             _ => Encoding.UTF8.GetBytes(newsletter.Text),
         };
-        var path = Path.Combine(EmailFixture.SnapshotPath, $"{EmailFixture.Slug}.{extension}");
-
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            Directory.CreateDirectory(EmailFixture.SnapshotPath);
-            File.WriteAllBytes(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"no snapshot {path}: run with UPDATE_SNAPSHOTS=1 to write it");
-        var expected = File.ReadAllBytes(path);
-        if (!expected.AsSpan().SequenceEqual(actual))
-        {
-            var at = expected.Zip(actual).TakeWhile(p => p.First == p.Second).Count();
-            var context = Encoding.UTF8.GetString(actual, Math.Max(0, at - 80), Math.Min(160, actual.Length - Math.Max(0, at - 80)));
-            Assert.Fail($"{path} differs from the export at byte {at} (expected {expected.Length} bytes, got {actual.Length}); near: {context}\n" +
-                        "If the change is intended, run with UPDATE_SNAPSHOTS=1 and review the diff.");
-        }
+        SnapshotFile.AssertMatches(Path.Combine(EmailFixture.SnapshotPath, $"{EmailFixture.Slug}.{extension}"), actual);
     }
 }

@@ -38,17 +38,7 @@ public sealed class SampleNewsletterSnapshotTests
             "html" => Encoding.UTF8.GetBytes(newsletter.Html),
             _ => Encoding.UTF8.GetBytes(newsletter.Text),
         };
-        var path = Path.Combine(EmailFixture.SnapshotPath, $"sample-{Slug}.{extension}");
-        if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
-        {
-            File.WriteAllBytes(path, actual);
-        }
-
-        Assert.True(File.Exists(path), $"no snapshot {path}: run with UPDATE_SNAPSHOTS=1 to write it");
-        var expected = File.ReadAllBytes(path);
-        var at = expected.Zip(actual).TakeWhile(p => p.First == p.Second).Count();
-        Assert.True(expected.AsSpan().SequenceEqual(actual),
-            $"{path} differs from the export at byte {at} (expected {expected.Length} bytes, got {actual.Length}); if intended, run with UPDATE_SNAPSHOTS=1");
+        SnapshotFile.AssertMatches(Path.Combine(EmailFixture.SnapshotPath, $"sample-{Slug}.{extension}"), actual);
     }
 
     private static string RepositoryRoot()
