@@ -1,7 +1,6 @@
 using System.CommandLine;
 using InternalSite.Build;
 using InternalSite.Build.Incremental;
-using InternalSite.Content;
 using NodaTime;
 
 namespace InternalSite.Cli.Commands;
@@ -34,7 +33,7 @@ internal static class BuildCommand
             var output = outputArg is null ? null : Path.GetFullPath(outputArg);
             var result = Reporting.WithProgress(progress => SiteBuilder.BuildToFolder(site, output, options, progress));
             Reporting.Diagnostics(result.Diagnostics);
-            var shown = output ?? SiteBuilder.ResolveOutputFolder(site, null, SiteSource.FromDirectory(site));
+            var shown = output ?? SiteBuilder.ResolveOutputFolder(site, null);
             Reporting.Summary(result, "build", Path.GetRelativePath(Environment.CurrentDirectory, shown));
             if (parse.GetValue(Timings))
             {

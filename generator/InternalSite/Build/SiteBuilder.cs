@@ -91,7 +91,7 @@ public static class SiteBuilder
     public static BuildResult BuildToFolder(string siteRoot, string? outputFolder, BuildOptions options, IProgress<BuildStage>? progress = null)
     {
         var source = SiteSource.FromDirectory(siteRoot);
-        var output = ResolveOutputFolder(siteRoot, outputFolder, source);
+        var output = ResolveOutputFolder(siteRoot, outputFolder, source.Config);
         if (OutputFolderGuard.Problem(siteRoot, output) is { } problem)
         {
             var refused = new Diagnostic(Severity.Error, SourceLocation.StartOf(SiteSource.ConfigFileName), DiagnosticCodes.ConfigInvalidValue, problem);
@@ -135,16 +135,28 @@ public static class SiteBuilder
         }
     }
 
-    /// <summary>The output folder: the one given, else the config's <c>output</c>, relative to the site.</summary>
-    public static string ResolveOutputFolder(string siteRoot, string? outputFolder, SiteSource source)
+    /// <summary>
+    /// The output folder: the one given, else the config's <c>output</c>, relative to the site. Reads only the config
+    /// file, so a caller that just wants to show where the site went does not read the whole site again.
+    /// </summary>
+    public static string ResolveOutputFolder(string siteRoot, string? outputFolder) =>
+        ResolveOutputFolder(siteRoot, outputFolder, ReadConfigFile(siteRoot));
+
+    private static string ResolveOutputFolder(string siteRoot, string? outputFolder, SourceFile? config)
     {
         if (outputFolder is not null)
         {
             return Path.GetFullPath(outputFolder);
         }
 
-        var configured = SiteConfigLoader.Load(source.Config, new DiagnosticBag())?.Output ?? "_site";
+        var configured = SiteConfigLoader.Load(config, new DiagnosticBag())?.Output ?? "_site";
         return Path.GetFullPath(Path.Combine(siteRoot, configured));
+    }
+
+    private static SourceFile? ReadConfigFile(string siteRoot)
+    {
+        var path = Path.Combine(siteRoot, SiteSource.ConfigFileName);
+        return File.Exists(path) ? new SourceFile(SiteSource.ConfigFileName, File.ReadAllBytes(path)) : null;
     }
 
     private static SiteConfig ApplyOverrides(SiteConfig config, BuildOptions options, DiagnosticBag diagnostics)
