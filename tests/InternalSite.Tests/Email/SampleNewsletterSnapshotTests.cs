@@ -18,7 +18,7 @@ public sealed class SampleNewsletterSnapshotTests
 
     private static readonly Lazy<ExportedNewsletter> Exported = new(() =>
     {
-        var root = RepositoryRoot();
+        var root = Support.RepositoryRoot.Path;
         var options = new BuildOptions { Now = Instant.FromUtc(2026, 11, 23, 12, 0) };
         var result = NewsletterExporter.Export(SiteSource.FromDirectory(root), options, [Slug]);
         Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
@@ -39,18 +39,5 @@ public sealed class SampleNewsletterSnapshotTests
             _ => Encoding.UTF8.GetBytes(newsletter.Text),
         };
         SnapshotFile.AssertMatches(Path.Combine(EmailFixture.SnapshotPath, $"sample-{Slug}.{extension}"), actual);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(EmailFixture.Folder()); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "InternalSite.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("InternalSite.sln not found above the tests");
     }
 }

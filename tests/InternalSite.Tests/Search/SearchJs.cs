@@ -54,17 +54,5 @@ public static class SearchJs
         }
     }
 
-    private static string FindSourceFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "InternalSite.Tests", "Search");
-            if (File.Exists(Path.Combine(dir.FullName, "InternalSite.sln")) && Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("could not find tests/InternalSite.Tests/Search above " + AppContext.BaseDirectory);
-    }
+    private static string FindSourceFolder() => Path.Combine(Support.RepositoryRoot.Path, "tests", "InternalSite.Tests", "Search");
 }
