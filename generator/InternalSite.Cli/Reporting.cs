@@ -47,14 +47,18 @@ internal static class Reporting
 
     public static void Timings(BuildStatistics statistics)
     {
-        var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage").AddColumn(new TableColumn("ms").RightAligned());
-        foreach (var (stage, time) in statistics.Stages)
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage")
+            .AddColumn(new TableColumn("wall ms").RightAligned()).AddColumn(new TableColumn("cpu ms").RightAligned());
+        foreach (var stage in statistics.Stages)
         {
-            table.AddRow(Markup.Escape(stage), time.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+            table.AddRow(Markup.Escape(stage.Stage), Milliseconds(stage.Wall), Milliseconds(stage.Processor));
         }
 
         AnsiConsole.Console.Write(table);
     }
+
+    private static string Milliseconds(TimeSpan time) =>
+        time.TotalMilliseconds.ToString("0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs a build with a spinner on an interactive terminal, quietly otherwise.</summary>
     public static BuildResult WithProgress(Func<IProgress<BuildStage>?, BuildResult> build)

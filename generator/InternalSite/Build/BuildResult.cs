@@ -15,7 +15,7 @@ public sealed record BuildResult(SiteModel? Site, IReadOnlyList<Diagnostic> Diag
 public sealed record BuildStatistics(IReadOnlyDictionary<string, int> PagesByKind, int FilesEmitted, TimeSpan Elapsed)
 {
     /// <summary>Time spent in each stage and output, in the order they ran (shown by <c>build --timings</c>).</summary>
-    public IReadOnlyList<(string Stage, TimeSpan Time)> Stages { get; init; } = [];
+    public IReadOnlyList<StageTime> Stages { get; init; } = [];
 
     public static readonly BuildStatistics Empty = new(new Dictionary<string, int>(), 0, TimeSpan.Zero);
 }

@@ -14,19 +14,19 @@ internal static class TemplateFunctions
     public static ScriptObject Create(SiteModel site)
     {
         var functions = new ScriptObject();
-        functions.Import("url", new Func<object?, string>(route => IsAbsolute(route) ? (string)route! : site.Url(RouteOf(route))));
-        functions.Import("abs_url", new Func<object?, string>(route => IsAbsolute(route) ? (string)route! : site.AbsoluteUrl(RouteOf(route))));
-        functions.Import("raw", new Func<object?, HtmlString>(html => html as HtmlString ?? new HtmlString(html?.ToString() ?? string.Empty)));
-        functions.Import("slugify", new Func<string?, string>(text => Slugs.Slugify(text ?? string.Empty)));
-        functions.Import("format_date", new Func<object?, string?, string>(FormatDate));
-        functions.Import("iso_date", new Func<object?, string>(IsoDate));
-        functions.Import("is_recent", new Func<object?, int, bool>((date, days) => IsRecent(site, date, days)));
-        functions.Import("truncate_words", new Func<string?, int, string>((text, max) => Markdown.PlainText.Truncate(text ?? string.Empty, max)));
-        functions.Import("feeds_for", new Func<Page, IReadOnlyList<Subscription>>(Subscriptions.FeedsFor));
-        functions.Import("calendars_for", new Func<Page, IReadOnlyList<Subscription>>(Subscriptions.CalendarsFor));
-        functions.Import("webcal_url", new Func<object?, string>(route => "webcal://" + site.AbsoluteUrl(RouteOf(route)).Split("://", 2)[1]));
-        functions.Import("social_card", new Func<Page, string>(OutputPaths.SocialCard));
-        functions.Import("email_version", new Func<Newsletter, string>(OutputPaths.NewsletterEmail));
+        functions.Define<object?, string>("url", route => IsAbsolute(route) ? (string)route! : site.Url(RouteOf(route)));
+        functions.Define<object?, string>("abs_url", route => IsAbsolute(route) ? (string)route! : site.AbsoluteUrl(RouteOf(route)));
+        functions.Define<object?, HtmlString>("raw", html => html as HtmlString ?? new HtmlString(html?.ToString() ?? string.Empty));
+        functions.Define<string?, string>("slugify", text => Slugs.Slugify(text ?? string.Empty));
+        functions.Define<object?, string?, string>("format_date", FormatDate, new TypedFunctions.Optional<string?>(null));
+        functions.Define<object?, string>("iso_date", IsoDate);
+        functions.Define<object?, int, bool>("is_recent", (date, days) => IsRecent(site, date, days));
+        functions.Define<string?, int, string>("truncate_words", (text, max) => Markdown.PlainText.Truncate(text ?? string.Empty, max));
+        functions.Define<Page, IReadOnlyList<Subscription>>("feeds_for", Subscriptions.FeedsFor);
+        functions.Define<Page, IReadOnlyList<Subscription>>("calendars_for", Subscriptions.CalendarsFor);
+        functions.Define<object?, string>("webcal_url", route => "webcal://" + site.AbsoluteUrl(RouteOf(route)).Split("://", 2)[1]);
+        functions.Define<Page, string>("social_card", OutputPaths.SocialCard);
+        functions.Define<Newsletter, string>("email_version", OutputPaths.NewsletterEmail);
         Outputs.Calendars.CalendarTemplateFunctions.Import(functions, site);
         return functions;
     }
@@ -43,9 +43,9 @@ internal static class TemplateFunctions
         _ => value.ToString()?.TrimStart('/') ?? string.Empty,
     };
 
-    private static string FormatDate(object? value, string? pattern = null)
+    private static string FormatDate(object? value, string? pattern)
     {
-        pattern ??= "d MMMM yyyy";
+        pattern = string.IsNullOrEmpty(pattern) ? "d MMMM yyyy" : pattern;
         return value switch
         {
             ZonedDateTime z => z.LocalDateTime.ToString(pattern, CultureInfo.InvariantCulture),

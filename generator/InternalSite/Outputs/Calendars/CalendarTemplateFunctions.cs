@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using InternalSite.Model;
 using InternalSite.Model.Schedule;
+using InternalSite.Templating;
 using Scriban.Runtime;
 
 namespace InternalSite.Outputs.Calendars;
@@ -15,15 +16,15 @@ internal static class CalendarTemplateFunctions
     public static void Import(ScriptObject functions, SiteModel site)
     {
         var schedule = new SiteSchedule(site);
-        functions.Import("upcoming_sessions", new Func<object?, object?, IReadOnlyList<Session>>((events, limit) => schedule.Upcoming(SeriesIn(events), Count(limit, 3))));
-        functions.Import("session_weeks", new Func<object?, IReadOnlyList<SessionWeek>>(events => schedule.Weeks(SeriesIn(events))));
-        functions.Import("session_months", new Func<object?, IReadOnlyList<SessionMonth>>(events => schedule.MonthGrid(SeriesIn(events))));
-        functions.Import("series_dates", new Func<OfficeHours, object?, IReadOnlyList<Session>>((series, limit) => schedule.NextDates(series, Count(limit, 10))));
-        functions.Import("series_schedule", new Func<OfficeHours, string>(SeriesDescription.Describe));
-        functions.Import("google_calendar_url", new Func<Session, string>(s => AddToCalendarLinks.Google(site, s)));
-        functions.Import("outlook_calendar_url", new Func<Session, string>(s => AddToCalendarLinks.Outlook(site, s)));
-        functions.Import("all_office_hours_calendar", new Func<string>(() => OutputPaths.AllEventsCalendar));
-        functions.Import("is_web_url", new Func<string?, bool>(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"));
+        functions.Define<object?, object?, IReadOnlyList<Session>>("upcoming_sessions", (events, limit) => schedule.Upcoming(SeriesIn(events), Count(limit, 3)));
+        functions.Define<object?, IReadOnlyList<SessionWeek>>("session_weeks", events => schedule.Weeks(SeriesIn(events)));
+        functions.Define<object?, IReadOnlyList<SessionMonth>>("session_months", events => schedule.MonthGrid(SeriesIn(events)));
+        functions.Define<OfficeHours, object?, IReadOnlyList<Session>>("series_dates", (series, limit) => schedule.NextDates(series, Count(limit, 10)));
+        functions.Define<OfficeHours, string>("series_schedule", SeriesDescription.Describe);
+        functions.Define<Session, string>("google_calendar_url", s => AddToCalendarLinks.Google(site, s));
+        functions.Define<Session, string>("outlook_calendar_url", s => AddToCalendarLinks.Outlook(site, s));
+        functions.Define<string>("all_office_hours_calendar", () => OutputPaths.AllEventsCalendar);
+        functions.Define<string?, bool>("is_web_url", u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http");
     }
 
     private static IEnumerable<OfficeHours> SeriesIn(object? events) => events switch
