@@ -7,7 +7,8 @@ namespace InternalSite.Outputs.Feeds;
 /// Makes a page body fit for a feed reader, which shows it away from the portal: every URL attribute is resolved
 /// against the page's absolute address (root-relative links already carry the base path; "#notes" and "chart.png"
 /// resolve as the browser would on the page itself), and script, event handlers and javascript: URLs are dropped
-/// because readers strip them anyway and validators flag them.
+/// because readers strip them anyway and validators flag them. Markup as the markdown renderer writes it takes
+/// <see cref="PlainMarkupRewriter"/>'s path and keeps its bytes; anything else is parsed.
 /// </summary>
 public static class AbsoluteHtml
 {
@@ -20,6 +21,11 @@ public static class AbsoluteHtml
     /// <summary>Attributes holding a list of image candidates ("a.png 1x, b.png 2x").</summary>
     private static readonly HashSet<string> SrcSetAttributes = new(StringComparer.OrdinalIgnoreCase) { "srcset", "imagesrcset" };
 
+    /// <summary>The attribute sets above, looked up by a span of markup without making a string of the name.</summary>
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> UrlAttributeNames = UrlAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    internal static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SrcSetAttributeNames = SrcSetAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>A parser per thread: making one sets up a browsing context, which costs more than parsing a release note.</summary>
     private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
 
@@ -31,6 +37,12 @@ public static class AbsoluteHtml
         }
 
         var baseUri = new Uri(pageUrl, UriKind.Absolute);
+        return PlainMarkupRewriter.TryRewrite(html, baseUri) ?? RewriteParsed(html, baseUri);
+    }
+
+    /// <summary>The general path: any markup, parsed as a browser would and written out again.</summary>
+    internal static string RewriteParsed(string html, Uri baseUri)
+    {
         using var document = Parser.Value!.ParseDocument(string.Empty);
         var body = document.Body!;
         body.InnerHtml = html;
