@@ -138,7 +138,7 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
 
         void Flush()
         {
-            var content = string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            var content = PlainText.CollapseWhitespace(text.ToString());
             if (content.Length > 0 || headingText is not null)
             {
                 sections.Add(new TextSection(headingId, headingText, content));
