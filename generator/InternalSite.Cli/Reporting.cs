@@ -51,7 +51,8 @@ internal static class Reporting
             .AddColumn(new TableColumn("wall ms").RightAligned()).AddColumn(new TableColumn("cpu ms").RightAligned());
         foreach (var stage in statistics.Stages)
         {
-            table.AddRow(Markup.Escape(stage.Stage), Milliseconds(stage.Wall), Milliseconds(stage.Processor));
+            var name = stage.IsPart ? "  " + stage.Stage : stage.Stage;
+            table.AddRow(Markup.Escape(name), Milliseconds(stage.Wall), stage.Processor is { } cpu ? Milliseconds(cpu) : string.Empty);
         }
 
         AnsiConsole.Console.Write(table);

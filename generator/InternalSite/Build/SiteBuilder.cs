@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using InternalSite.Build.Incremental;
 using InternalSite.Config;
@@ -59,11 +60,7 @@ public static class SiteBuilder
         var templates = new TemplateRenderer(theme, site, diagnostics);
         var session = options.Incremental is null ? null : new IncrementalSession(options.Incremental, site, theme, IncrementalKeys.Global(site, options), sink);
         var context = new OutputContext(site, theme, templates, options, diagnostics, sink) { Incremental = session };
-        foreach (var output in options.Outputs ?? OutputRegistry.Default())
-        {
-            RunOutput(output, context);
-            stages.Mark(output.Name);
-        }
+        RunOutputs(options.Outputs ?? OutputRegistry.Default(), context, stages);
 
         templates.ReportRuntimeErrors();
 
@@ -266,6 +263,29 @@ public static class SiteBuilder
                 return null;
             default:
                 return image;
+        }
+    }
+
+    /// <summary>
+    /// Outputs only read the finished model and emit files, so they run side by side: the small ones, and the serial
+    /// parts of the large ones, use the cores that page rendering leaves idle. Each one's own duration is kept for
+    /// --timings (they overlap, so processor time is only known for all of them together).
+    /// </summary>
+    private static void RunOutputs(IReadOnlyList<ISiteOutput> outputs, OutputContext context, StageTimer stages)
+    {
+        var durations = new TimeSpan[outputs.Count];
+        var inOrder = Partitioner.Create(Enumerable.Range(0, outputs.Count), EnumerablePartitionerOptions.NoBuffering);
+        Parallel.ForEach(inOrder, i =>
+        {
+            var clock = Stopwatch.StartNew();
+            RunOutput(outputs[i], context);
+            durations[i] = clock.Elapsed;
+        });
+
+        stages.Mark("outputs");
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            stages.Detail(outputs[i].Name, durations[i]);
         }
     }
 

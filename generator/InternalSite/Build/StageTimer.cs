@@ -2,8 +2,15 @@ using System.Diagnostics;
 
 namespace InternalSite.Build;
 
-/// <summary>How long one stage of a build took: on the clock, and in processor time summed over every thread.</summary>
-public sealed record StageTime(string Stage, TimeSpan Wall, TimeSpan Processor);
+/// <summary>
+/// How long one stage of a build took: on the clock, and in processor time summed over every thread. A part of a
+/// stage that ran beside other parts (one output among several) has no processor time of its own.
+/// </summary>
+public sealed record StageTime(string Stage, TimeSpan Wall, TimeSpan? Processor)
+{
+    /// <summary>Whether this is one part of the stage before it, which ran beside the other parts.</summary>
+    public bool IsPart => Processor is null;
+}
 
 /// <summary>
 /// Records how long each stage of a build took, so a slow site can tell where its time goes. Processor time beside
@@ -26,6 +33,9 @@ internal sealed class StageTimer
         lastWall = wall;
         lastProcessor = processor;
     }
+
+    /// <summary>Records a part of the last stage, with its own wall time.</summary>
+    public void Detail(string part, TimeSpan wall) => stages.Add(new StageTime(part, wall, null));
 
     private static TimeSpan ProcessorTime()
     {

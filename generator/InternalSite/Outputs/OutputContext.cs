@@ -80,8 +80,10 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
             return true;
         }
 
+        // Outputs run side by side, so which came first is chance: the two are named in a fixed order.
+        var (first, second) = string.CompareOrdinal(emitted[path], by) <= 0 ? (emitted[path], by) : (by, emitted[path]);
         Diagnostics.Error(SourceLocation.StartOf(path), DiagnosticCodes.Output,
-            $"two outputs write the file {path}: {emitted[path]} and {by} (expected each file from one output)");
+            $"two outputs write the file {path}: {first} and {second} (expected each file from one output)");
         return false;
     }
 
