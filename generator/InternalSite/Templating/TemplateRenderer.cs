@@ -32,7 +32,7 @@ public sealed class TemplateRenderer
         loader = new ThemeTemplateLoader(this);
         var builtins = new Scriban.Functions.BuiltinFunctions();
         builtins.Remove("include");
-        builtins.SetValue("include", new HtmlIncludeFunction(), readOnly: true);
+        builtins.SetValue("include", new HtmlIncludeFunction(Get), readOnly: true);
         globals = new ScriptObject();
         globals.Import(builtins);
         globals.Import(TemplateFunctions.Create(site));
@@ -154,6 +154,10 @@ public sealed class TemplateRenderer
             TemplateLoader = loader,
             LoopLimit = 1_000_000,
             RecursiveLimit = 64,
+
+            // Scriban cuts any text it turns into a string at 1 MB by default, with "..." and no error; a changelog of
+            // every release of a large portal is longer than that, and must be whole.
+            LimitToString = 0,
             StrictVariables = false,
             EnableRelaxedMemberAccess = true,
         };
