@@ -66,6 +66,29 @@ public sealed class SearchIndexOutputTests
     }
 
     [Fact]
+    public void A_postings_chunk_gives_each_document_of_a_term_in_ascending_order_with_its_weight_and_section()
+    {
+        var (result, output) = TestSite.Build(Fixture);
+        using var manifest = JsonDocument.Parse(output.Files[OutputPaths.SearchIndexFolder + "manifest.json"]);
+        Assert.Equal(2, manifest.RootElement.GetProperty("version").GetInt32());
+        var key = manifest.RootElement.GetProperty("vocab").EnumerateArray().Select((k, i) => (k.GetString()!, i)).Single(k => "archived".StartsWith(k.Item1, StringComparison.Ordinal)).i;
+        using var vocabulary = Chunk(output, $"v/{key}.bin");
+        var v = vocabulary.RootElement;
+        var at = v.GetProperty("t").EnumerateArray().Select(t => t.GetString()).ToList().IndexOf("archived");
+        var frequency = v.GetProperty("f")[at].GetInt32();
+
+        var postings = Postings(output, v.GetProperty("p")[at].GetInt32())[v.GetProperty("o")[at].GetInt32()];
+
+        Assert.Equal(frequency, postings.Count);
+        Assert.Equal(postings.Select(p => p.Doc).Order(), postings.Select(p => p.Doc));
+        Assert.Equal(postings.Count, postings.Select(p => p.Doc).Distinct().Count());
+        var guide = SearchDocuments.From(result.Site!).Single(d => d.Page == result.Site!.Guides.Single());
+        var hit = Assert.Single(postings, p => p.Doc == guide.Id);
+        Assert.InRange(hit.Weight, 1, DocumentTerms.BodyMax); // in the text, not in the title or a heading
+        Assert.Equal("retention-policy", guide.Page.TextSections[hit.Section - 1].HeadingId);
+    }
+
+    [Fact]
     public void Filters_list_each_value_with_its_documents()
     {
         var (result, output) = TestSite.Build(Fixture);
@@ -140,6 +163,47 @@ public sealed class SearchIndexOutputTests
     private static Dictionary<string, byte[]> IndexFiles(MemoryOutputSink output) => output.Files
         .Where(f => f.Key.StartsWith(OutputPaths.SearchIndexFolder, StringComparison.Ordinal))
         .ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+
+    /// <summary>Decodes a postings chunk as docs/search.md describes it, independently of the writer's code.</summary>
+    private static List<List<(int Doc, int Weight, int Section)>> Postings(MemoryOutputSink output, int chunk)
+    {
+        using var gzip = new GZipStream(new MemoryStream(output.Files[$"{OutputPaths.SearchIndexFolder}p/{chunk}.bin"]), CompressionMode.Decompress);
+        using var inflated = new MemoryStream();
+        gzip.CopyTo(inflated);
+        var bytes = inflated.ToArray();
+        Assert.Equal((byte)'P', bytes[0]);
+        var at = 1;
+        int Varint()
+        {
+            int value = 0, shift = 0, b;
+            do
+            {
+                b = bytes[at++];
+                value |= (b & 0x7f) << shift;
+                shift += 7;
+            }
+            while ((b & 0x80) != 0);
+            return value;
+        }
+
+        var terms = new List<List<(int Doc, int Weight, int Section)>>();
+        while (at < bytes.Length)
+        {
+            var n = Varint();
+            var docs = new int[n];
+            for (int i = 0, doc = 0; i < n; i++)
+            {
+                doc += Varint();
+                docs[i] = doc;
+            }
+
+            var weights = bytes[at..(at + n)];
+            at += n;
+            terms.Add(docs.Select((doc, i) => (doc, (int)weights[i], Varint())).ToList());
+        }
+
+        return terms;
+    }
 
     /// <summary>Reads a chunk with the framework's gzip and JSON readers, not our writer's code.</summary>
     private static JsonDocument Chunk(MemoryOutputSink output, string name)

@@ -1,10 +1,11 @@
 namespace InternalSite.Outputs.Search;
 
 /// <summary>One term of one document: how much it weighs there and which section a result for it should open.</summary>
+/// <param name="Term">The term's number in the site's <see cref="TermTable"/>.</param>
 /// <param name="Weight">1–255. Title matches weigh 200+, heading matches 100+, body matches at most 50, so the tier
 /// a match comes from outranks how often the word occurs. search.js relies on these bands.</param>
 /// <param name="Section">0 for the top of the page, else 1 + the index of the page's text section.</param>
-public readonly record struct TermHit(string Term, int Weight, int Section);
+public readonly record struct TermHit(int Term, byte Weight, int Section);
 
 /// <summary>Weighs the terms of one page from its title, headings and text sections, as extracted while rendering.</summary>
 public static class DocumentTerms
@@ -13,10 +14,11 @@ public static class DocumentTerms
     public const int HeadingBand = 100;
     public const int BodyMax = 50;
 
-    public static List<TermHit> Of(SearchDocument document)
+    /// <param name="counter">Scratch space of the calling thread, reused page after page (see <see cref="NewCounter"/>).</param>
+    public static TermHit[] Of(SearchDocument document, TermTable terms, Counter counter)
     {
         var page = document.Page;
-        var counter = new Counter();
+        counter.Start(terms);
         SearchTokenizer.ForEach(page.Title, counter, static (term, c) => c.Title(term));
 
         // Short titles are what someone typing a name is after ("Atlas" the product before "Atlas 2.4 is out").
@@ -32,53 +34,41 @@ public static class DocumentTerms
             SearchTokenizer.ForEach(section.Text, counter, static (term, c) => c.Body(term));
         }
 
-        var hits = new List<TermHit>(counter.Terms.Count);
-        foreach (var (term, stats) in counter.Terms)
-        {
-            stats.CloseSection();
-            var body = Math.Min(BodyMax, (int)Math.Round(10 * Math.Log2(1 + stats.Total)));
-            if (stats.InTitle)
-            {
-                hits.Add(new TermHit(term, TitleBand + (body / 2) + titleBonus, 0));
-            }
-            else if (stats.HeadingSection > 0)
-            {
-                hits.Add(new TermHit(term, HeadingBand + (body / 2), stats.HeadingSection));
-            }
-            else
-            {
-                hits.Add(new TermHit(term, Math.Max(1, body), stats.BestSection));
-            }
-        }
-
-        return hits;
+        return counter.Finish(titleBonus);
     }
 
-    /// <summary>Counts terms per page and per section, allocating a string only for a term's first occurrence.</summary>
-    private sealed class Counter
+    public static Counter NewCounter() => new();
+
+    /// <summary>Counts terms per page and per section in arrays indexed by term number: no allocation per word.</summary>
+    public sealed class Counter
     {
-        private readonly Dictionary<string, TermStats>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private readonly List<int> seen = [];
+        private TermStats[] stats = new TermStats[4096];
+        private TermTable? table;
 
-        public Counter() => lookup = Terms.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        public Dictionary<string, TermStats> Terms { get; } = new(StringComparer.Ordinal);
-
-        public int TitleTerms { get; private set; }
+        internal int TitleTerms { get; private set; }
 
         /// <summary>0 for the summary (top of the page), else 1 + the text section's index.</summary>
-        public int Section { get; set; }
+        internal int Section { get; set; }
 
-        public void Title(ReadOnlySpan<char> term)
+        internal void Start(TermTable terms)
+        {
+            table = terms;
+            TitleTerms = 0;
+            Section = 0;
+        }
+
+        internal void Title(ReadOnlySpan<char> term)
         {
             TitleTerms++;
-            var stats = Stats(term);
+            ref var stats = ref Stats(term);
             stats.Total++;
             stats.InTitle = true;
         }
 
-        public void Heading(ReadOnlySpan<char> term)
+        internal void Heading(ReadOnlySpan<char> term)
         {
-            var stats = Stats(term);
+            ref var stats = ref Stats(term);
             stats.Total++;
             if (stats.HeadingSection == 0)
             {
@@ -86,9 +76,9 @@ public static class DocumentTerms
             }
         }
 
-        public void Body(ReadOnlySpan<char> term)
+        internal void Body(ReadOnlySpan<char> term)
         {
-            var stats = Stats(term);
+            ref var stats = ref Stats(term);
             stats.Total++;
             if (stats.CurrentSection != Section)
             {
@@ -99,24 +89,51 @@ public static class DocumentTerms
             stats.CurrentCount++;
         }
 
-        private TermStats Stats(ReadOnlySpan<char> term)
+        /// <summary>The page's hits, in the order its terms first occur, and clears the counts for the next page.</summary>
+        internal TermHit[] Finish(int titleBonus)
         {
-            if (!lookup.TryGetValue(term, out var stats))
+            var hits = new TermHit[seen.Count];
+            for (var i = 0; i < seen.Count; i++)
             {
-                stats = new TermStats();
-                lookup[term] = stats;
+                var id = seen[i];
+                ref var stats = ref this.stats[id];
+                stats.CloseSection();
+                var body = Math.Min(BodyMax, (int)Math.Round(10 * Math.Log2(1 + stats.Total)));
+                hits[i] = stats.InTitle ? new TermHit(id, (byte)(TitleBand + (body / 2) + titleBonus), 0)
+                    : stats.HeadingSection > 0 ? new TermHit(id, (byte)(HeadingBand + (body / 2)), stats.HeadingSection)
+                    : new TermHit(id, (byte)Math.Max(1, body), stats.BestSection);
+                stats = default;
             }
 
-            return stats;
+            seen.Clear();
+            return hits;
+        }
+
+        private ref TermStats Stats(ReadOnlySpan<char> term)
+        {
+            var id = table!.IdOf(term);
+            if (id >= stats.Length)
+            {
+                Array.Resize(ref stats, Math.Max(id + 1, stats.Length * 2));
+            }
+
+            ref var entry = ref stats[id];
+            if (entry.Total == 0)
+            {
+                entry.CurrentSection = -1;
+                seen.Add(id);
+            }
+
+            return ref entry;
         }
     }
 
-    private sealed class TermStats
+    private struct TermStats
     {
         public int Total;
         public bool InTitle;
         public int HeadingSection;
-        public int CurrentSection = -1;
+        public int CurrentSection;
         public int CurrentCount;
         public int BestSection;
         public int BestCount;

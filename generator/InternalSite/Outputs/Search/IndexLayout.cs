@@ -2,17 +2,22 @@ namespace InternalSite.Outputs.Search;
 
 /// <summary>
 /// How the term dictionary and the postings are cut into chunks. A query fetches the vocabulary chunk of each of
-/// its words' first letters, then only the postings chunks of the terms it picked: never the whole index.
+/// its words' first letters, then only the postings chunks of the terms it picked: never the whole index. Both
+/// kinds of chunk hold runs of consecutive terms of <see cref="PostingsIndex.Terms"/>.
 /// </summary>
 public sealed class IndexLayout
 {
     /// <summary>A vocabulary chunk bigger than this (in JSON characters) is cut by the first two letters instead of one.</summary>
     public const int VocabularySplitSize = 48_000;
 
-    /// <summary>Postings chunks are filled with consecutive terms up to about this many JSON characters.</summary>
+    /// <summary>
+    /// Postings chunks are filled with consecutive terms up to about this many bytes before gzip. Each chunk is a
+    /// file to create on every build; this size keeps a chunk a few kilobytes on the wire (a term whose postings
+    /// alone are bigger gets a chunk of its own).
+    /// </summary>
     public const int PostingsChunkSize = 12_000;
 
-    private IndexLayout(IReadOnlyList<string> vocabularyKeys, IReadOnlyList<List<string>> vocabularies, IReadOnlyList<List<string>> shards, IReadOnlyDictionary<string, int> shardOf)
+    private IndexLayout(IReadOnlyList<string> vocabularyKeys, IReadOnlyList<Range> vocabularies, IReadOnlyList<Range> shards, int[] shardOf)
     {
         VocabularyKeys = vocabularyKeys;
         Vocabularies = vocabularies;
@@ -24,54 +29,84 @@ public sealed class IndexLayout
     public IReadOnlyList<string> VocabularyKeys { get; }
 
     /// <summary>The terms of each vocabulary chunk, sorted (ordinal), so search.js can binary-search a prefix range.</summary>
-    public IReadOnlyList<List<string>> Vocabularies { get; }
+    public IReadOnlyList<Range> Vocabularies { get; }
 
     /// <summary>The terms of each postings chunk.</summary>
-    public IReadOnlyList<List<string>> Shards { get; }
+    public IReadOnlyList<Range> Shards { get; }
 
-    public IReadOnlyDictionary<string, int> ShardOf { get; }
+    /// <summary>The postings chunk of each term.</summary>
+    public IReadOnlyList<int> ShardOf { get; }
 
-    /// <param name="postings">Term → flat [doc, weight, section, …] triples, doc ascending.</param>
-    public static IndexLayout Plan(IReadOnlyDictionary<string, List<int>> postings)
+    public static IndexLayout Plan(PostingsIndex postings)
     {
-        var terms = postings.Keys.Order(StringComparer.Ordinal).ToList();
-
-        var shards = new List<List<string>>();
-        var shardOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = postings.Terms;
+        var shards = new List<Range>();
+        var shardOf = new int[terms.Count];
+        var first = 0;
         var size = 0;
-        foreach (var term in terms)
+        for (var t = 0; t < terms.Count; t++)
         {
-            var estimate = term.Length + 4 + (postings[term].Count * 3);
-            if (shards.Count == 0 || (size > 0 && size + estimate > PostingsChunkSize))
+            // About a byte of document delta, one of weight and one of section per posting.
+            var estimate = 2 + (postings.Frequency(t) * 3);
+            if (size > 0 && size + estimate > PostingsChunkSize)
             {
-                shards.Add([]);
+                shards.Add(first..t);
+                first = t;
                 size = 0;
             }
 
-            shards[^1].Add(term);
-            shardOf[term] = shards.Count - 1;
+            shardOf[t] = shards.Count;
             size += estimate;
         }
 
-        var keys = new List<string>();
-        var vocabularies = new List<List<string>>();
-        foreach (var byFirst in terms.GroupBy(t => t[..1], StringComparer.Ordinal))
+        if (terms.Count > 0)
         {
-            var group = byFirst.ToList();
-            if (group.Sum(t => t.Length + 12) <= VocabularySplitSize)
+            shards.Add(first..terms.Count);
+        }
+
+        var keys = new List<string>();
+        var vocabularies = new List<Range>();
+        foreach (var (key, range) in Runs(terms, 0..terms.Count, 1))
+        {
+            var (offset, length) = range.GetOffsetAndLength(terms.Count);
+            var chars = 0;
+            for (var t = offset; t < offset + length; t++)
             {
-                keys.Add(byFirst.Key);
-                vocabularies.Add(group);
+                chars += terms[t].Length + 12;
+            }
+
+            if (chars <= VocabularySplitSize)
+            {
+                keys.Add(key);
+                vocabularies.Add(range);
                 continue;
             }
 
-            foreach (var byTwo in group.GroupBy(t => t.Length < 2 ? t : t[..2], StringComparer.Ordinal))
+            foreach (var (twoKey, twoRange) in Runs(terms, range, 2))
             {
-                keys.Add(byTwo.Key);
-                vocabularies.Add(byTwo.ToList());
+                keys.Add(twoKey);
+                vocabularies.Add(twoRange);
             }
         }
 
         return new IndexLayout(keys, vocabularies, shards, shardOf);
     }
+
+    /// <summary>The runs of sorted terms that share their first <paramref name="letters"/> characters (or are that short).</summary>
+    private static IEnumerable<(string Key, Range Terms)> Runs(IReadOnlyList<string> terms, Range range, int letters)
+    {
+        var (offset, length) = range.GetOffsetAndLength(terms.Count);
+        var first = offset;
+        for (var t = offset + 1; t <= offset + length; t++)
+        {
+            var key = Key(terms[first], letters);
+            if (t == offset + length || !string.Equals(Key(terms[t], letters), key, StringComparison.Ordinal))
+            {
+                yield return (key, first..t);
+                first = t;
+            }
+        }
+    }
+
+    private static string Key(string term, int letters) => term.Length < letters ? term : term[..letters];
 }

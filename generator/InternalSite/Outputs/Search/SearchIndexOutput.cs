@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
 using NodaTime.Text;
@@ -11,25 +10,26 @@ namespace InternalSite.Outputs.Search;
 /// <list type="bullet">
 /// <item><c>manifest.json</c>: the chunk map, small enough to fetch on the first keystroke;</item>
 /// <item><c>v/N.bin</c>: the sorted vocabulary of one first letter (or two), with document frequencies and the
-/// postings chunk of each term;</item>
-/// <item><c>p/N.bin</c>: postings of consecutive terms: [doc delta, weight, section] triples;</item>
-/// <item><c>d/N.bin</c>: one document's title, URL, kind, product, date and section texts, for showing a result;</item>
+/// postings chunk of each term and its place there;</item>
+/// <item><c>p/N.bin</c>: postings of consecutive terms in binary columns: doc deltas, weights, sections;</item>
+/// <item><c>d/N.bin</c>: a few documents' titles, URLs, kinds, products, dates and section texts, for showing results;</item>
 /// <item><c>facets.bin</c>: the documents of every filter value, fetched only where filters are shown.</item>
 /// </list>
-/// Chunks are gzipped JSON. docs/search.md describes the format.
+/// Chunks are gzipped (JSON, but for the postings). docs/search.md describes the format.
 /// </summary>
 public sealed class SearchIndexOutput : ISiteOutput
 {
-    public const int FormatVersion = 1;
+    /// <summary>2: postings chunks are binary columns (see <see cref="PostingsChunk"/>); vocabularies say where a term sits in its chunk.</summary>
+    public const int FormatVersion = 2;
 
     /// <summary>A result shows an excerpt, not the page: text past this many characters per page is not shipped.</summary>
     public const int MaxDocumentText = 12_000;
 
     /// <summary>
     /// Documents per <c>d/N.bin</c> file. Each file is one more file to create on every build (the costliest part of
-    /// writing a large index); four per file cuts that by three quarters for a few more kilobytes per result page.
+    /// writing a large index), and every result shown fetches its whole file: five per file balances the two.
     /// </summary>
-    public const int DocumentsPerChunk = 4;
+    public const int DocumentsPerChunk = 5;
 
     public string Name => "search index";
 
@@ -38,50 +38,51 @@ public sealed class SearchIndexOutput : ISiteOutput
         var site = context.Site;
         var documents = SearchDocuments.From(site);
 
-        var hits = new List<TermHit>[documents.Count];
-        Parallel.For(0, documents.Count, i => hits[i] = DocumentTerms.Of(documents[i]));
-        var docChunks = new byte[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk][];
-        Parallel.For(0, docChunks.Length, i => docChunks[i] = DocumentChunk(
-            context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk)));
-
-        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var id = 0; id < documents.Count; id++)
+        var table = new TermTable();
+        var hits = new TermHit[documents.Count][];
+        Parallel.For(0, documents.Count, DocumentTerms.NewCounter, (i, _, counter) =>
         {
-            foreach (var hit in hits[id])
-            {
-                if (!postings.TryGetValue(hit.Term, out var list))
-                {
-                    list = [];
-                    postings[hit.Term] = list;
-                }
-
-                list.Add(id);
-                list.Add(hit.Weight);
-                list.Add(hit.Section);
-            }
-        }
-
+            hits[i] = DocumentTerms.Of(documents[i], table, counter);
+            return counter;
+        }, static _ => { });
+        var postings = PostingsIndex.Build(table, hits);
         var layout = IndexLayout.Plan(postings);
-        var vocabChunks = layout.Vocabularies.Select(terms => VocabularyChunk(terms, postings, layout)).ToArray();
+
+        // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike.
+        var docChunks = new byte[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk][];
         var shardChunks = new byte[layout.Shards.Count][];
-        Parallel.For(0, layout.Shards.Count, i => shardChunks[i] = PostingsChunk(layout.Shards[i], postings));
-        var facetsChunk = FacetsChunk(SearchFacets.Of(site, documents));
+        var vocabChunks = new byte[layout.Vocabularies.Count][];
+        var facetsChunk = Array.Empty<byte>();
+        Parallel.For(0, docChunks.Length + shardChunks.Length + vocabChunks.Length + 1, i =>
+        {
+            if (i < docChunks.Length)
+            {
+                docChunks[i] = DocumentChunk(context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk));
+            }
+            else if ((i -= docChunks.Length) < shardChunks.Length)
+            {
+                shardChunks[i] = IndexChunks.Gzip(PostingsChunk.Encode(postings, layout.Shards[i]));
+            }
+            else if ((i -= shardChunks.Length) < vocabChunks.Length)
+            {
+                vocabChunks[i] = VocabularyChunk(layout.Vocabularies[i], postings, layout);
+            }
+            else
+            {
+                facetsChunk = FacetsChunk(SearchFacets.Of(site, documents));
+            }
+        });
 
         var folder = OutputPaths.SearchIndexFolder;
         var hash = Hash(vocabChunks, shardChunks, docChunks, [facetsChunk]);
         context.Emit(folder + "manifest.json", Manifest(documents.Count, layout, hash), Name);
         context.Emit(folder + "facets.bin", facetsChunk, Name);
-        Emit(context, folder + "v/", vocabChunks);
-        Emit(context, folder + "p/", shardChunks);
-        Emit(context, folder + "d/", docChunks);
-    }
+        var files = new[] { (folder + "v/", vocabChunks), (folder + "p/", shardChunks), (folder + "d/", docChunks) }
+            .SelectMany(kind => kind.Item2.Select((bytes, i) => (Path: kind.Item1 + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".bin", Bytes: bytes)))
+            .ToArray();
 
-    private void Emit(OutputContext context, string folder, byte[][] chunks)
-    {
-        for (var i = 0; i < chunks.Length; i++)
-        {
-            context.Emit(folder + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".bin", chunks[i], Name);
-        }
+        // Creating files costs the kernel more than anything above costs us: let both cores create them.
+        Parallel.ForEach(files, file => context.Emit(file.Path, file.Bytes, Name));
     }
 
     private static byte[] Manifest(int documents, IndexLayout layout, string hash) => IndexChunks.Json(json =>
@@ -111,41 +112,39 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndObject();
     });
 
-    private static byte[] VocabularyChunk(List<string> terms, Dictionary<string, List<int>> postings, IndexLayout layout) => IndexChunks.GzipJson(json =>
+    /// <summary>Terms (t), their document counts (f), postings chunks (p) and places within those chunks (o).</summary>
+    private static byte[] VocabularyChunk(Range range, PostingsIndex postings, IndexLayout layout) => IndexChunks.GzipJson(json =>
     {
+        var (first, count) = range.GetOffsetAndLength(postings.Terms.Count);
         json.WriteStartObject();
         json.WriteStartArray("t");
-        terms.ForEach(json.WriteStringValue);
-        json.WriteEndArray();
-        json.WriteStartArray("f");
-        terms.ForEach(t => json.WriteNumberValue(postings[t].Count / 3));
-        json.WriteEndArray();
-        json.WriteStartArray("p");
-        terms.ForEach(t => json.WriteNumberValue(layout.ShardOf[t]));
-        json.WriteEndArray();
-        json.WriteEndObject();
-    });
-
-    private static byte[] PostingsChunk(List<string> terms, Dictionary<string, List<int>> postings) => IndexChunks.GzipJson(json =>
-    {
-        json.WriteStartObject();
-        foreach (var term in terms)
+        for (var t = first; t < first + count; t++)
         {
-            json.WriteStartArray(term);
-            var list = postings[term];
-            var previous = 0;
-            for (var i = 0; i < list.Count; i += 3)
-            {
-                // Doc ids ascend: deltas are small numbers, and small numbers compress well.
-                json.WriteNumberValue(list[i] - previous);
-                json.WriteNumberValue(list[i + 1]);
-                json.WriteNumberValue(list[i + 2]);
-                previous = list[i];
-            }
-
-            json.WriteEndArray();
+            json.WriteStringValue(postings.Terms[t]);
         }
 
+        json.WriteEndArray();
+        json.WriteStartArray("f");
+        for (var t = first; t < first + count; t++)
+        {
+            json.WriteNumberValue(postings.Frequency(t));
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("p");
+        for (var t = first; t < first + count; t++)
+        {
+            json.WriteNumberValue(layout.ShardOf[t]);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("o");
+        for (var t = first; t < first + count; t++)
+        {
+            json.WriteNumberValue(t - layout.Shards[layout.ShardOf[t]].Start.Value);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     });
 
@@ -158,7 +157,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         }
 
         json.WriteEndArray();
-    }, CompressionLevel.Fastest); // thousands of small files: level 1 is 3% bigger and several times faster here
+    });
 
     private static void WriteDocument(System.Text.Json.Utf8JsonWriter json, OutputContext context, SearchDocument document)
     {

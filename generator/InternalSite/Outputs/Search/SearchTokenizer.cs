@@ -23,7 +23,11 @@ public static class SearchTokenizer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> StopSpans = Stop.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Calls <paramref name="onTerm"/> with every indexable term of <paramref name="text"/>, lower-cased, in order.</summary>
-    /// <remarks>Spans, not strings: a 10,000-page portal has millions of words and most of them repeat.</remarks>
+    /// <remarks>
+    /// Spans, not strings: a 10,000-page portal has millions of words and most of them repeat. The term is lowered
+    /// char by char into a small buffer (invariant lower-casing maps a char to a char, as string.ToLowerInvariant
+    /// does for the letters and digits that make terms), so no lowered copy of the whole text is made.
+    /// </remarks>
     public static void ForEach<TState>(string? text, TState state, SpanAction<TState> onTerm)
     {
         if (string.IsNullOrEmpty(text))
@@ -31,39 +35,59 @@ public static class SearchTokenizer
             return;
         }
 
-        // Invariant lower-casing maps char to char, so offsets in the lowered copy are offsets in the text.
-        var lowered = text.ToLowerInvariant().AsSpan();
+        Span<char> buffer = stackalloc char[MaxTermLength];
         var i = 0;
-        while (i < lowered.Length)
+        while (i < text.Length)
         {
-            if (!char.IsLetterOrDigit(lowered[i]))
+            if (!IsTermChar(Lower(text[i])))
             {
                 i++;
                 continue;
             }
 
-            var start = i;
-            while (i < lowered.Length && char.IsLetterOrDigit(lowered[i]))
+            var length = 0;
+            while (i < text.Length && Lower(text[i]) is var c && IsTermChar(c))
             {
+                Append(buffer, ref length, c);
                 i++;
             }
 
             // Version-like groups: "2.4.1", "v1.2". Mirrors the (?:\.\d+)* of search.js's word pattern.
-            while (i + 1 < lowered.Length && lowered[i] == '.' && char.IsDigit(lowered[i + 1]))
+            while (i + 1 < text.Length && text[i] == '.' && char.IsDigit(text[i + 1]))
             {
-                i += 2;
-                while (i < lowered.Length && char.IsDigit(lowered[i]))
+                Append(buffer, ref length, '.');
+                i++;
+                while (i < text.Length && char.IsDigit(text[i]))
                 {
+                    Append(buffer, ref length, text[i]);
                     i++;
                 }
             }
 
-            var term = lowered[start..i];
-            if (term.Length is >= MinTermLength and <= MaxTermLength && !StopSpans.Contains(term))
+            if (length is >= MinTermLength and <= MaxTermLength)
             {
-                onTerm(term, state);
+                var term = buffer[..length];
+                if (!StopSpans.Contains(term))
+                {
+                    onTerm(term, state);
+                }
             }
         }
+    }
+
+    private static char Lower(char c) => c < 0x80 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+
+    private static bool IsTermChar(char lowered) => lowered < 0x80 ? char.IsAsciiLetterOrDigit(lowered) : char.IsLetterOrDigit(lowered);
+
+    /// <summary>Counts every char of the term but keeps only the first <see cref="MaxTermLength"/>: longer terms are dropped anyway.</summary>
+    private static void Append(Span<char> buffer, ref int length, char c)
+    {
+        if (length < buffer.Length)
+        {
+            buffer[length] = c;
+        }
+
+        length++;
     }
 
     /// <summary>The indexable terms of <paramref name="text"/> as strings (for tests and small texts).</summary>

@@ -24,11 +24,34 @@
     return lo;
   }
 
+  // Chunks are gzipped; a server that already inflated them (Content-Encoding) hands over the plain bytes.
   async function inflate(buffer) {
     var bytes = new Uint8Array(buffer);
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return new TextDecoder().decode(bytes); // server already inflated it
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(stream).text();
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  function json(bytes) { return JSON.parse(new TextDecoder().decode(bytes)); }
+
+  // A postings chunk (docs/search.md): 'P', then per term n and three columns of n values: document deltas
+  // (varints), weights (bytes), sections (varints). Returns, per term of the chunk, {d, w, s} with absolute ids.
+  function postings(bytes) {
+    var at = 1, terms = [];
+    function varint() {
+      var value = 0, shift = 0, b;
+      do { b = bytes[at++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b & 0x80);
+      return value;
+    }
+    while (at < bytes.length) {
+      var n = varint(), d = new Array(n), s = new Array(n), doc = 0, i;
+      for (i = 0; i < n; i++) { doc += varint(); d[i] = doc; }
+      var w = bytes.subarray(at, at + n);
+      at += n;
+      for (i = 0; i < n; i++) s[i] = varint();
+      terms.push({ d: d, w: w, s: s });
+    }
+    return terms;
   }
 
   function SearchIndex(base, load) {
@@ -39,7 +62,7 @@
 
   SearchIndex.prototype.manifest = function () {
     var self = this;
-    if (!this.m) this.m = this.load(this.base + 'manifest.json').then(inflate).then(JSON.parse).then(m => {
+    if (!this.m) this.m = this.load(this.base + 'manifest.json').then(inflate).then(json).then(m => {
       m.stopSet = new Set(m.stop);
       return m;
     }).catch(e => { self.m = null; throw e; });
@@ -51,7 +74,7 @@
     if (!this.chunks.has(path)) {
       this.chunks.set(path, this.manifest().then(m => {
         return self.load(self.base + path + '?v=' + m.hash);
-      }).then(inflate).then(JSON.parse).catch(e => { self.chunks.delete(path); throw e; }));
+      }).then(inflate).then(path.startsWith('p/') ? postings : json).catch(e => { self.chunks.delete(path); throw e; }));
     }
     return this.chunks.get(path);
   };
@@ -81,7 +104,7 @@
     if (key < 0) return [];
     var v = await this.chunk('v/' + key + '.bin');
     var out = [];
-    function add(i, q) { out.push({ term: v.t[i], df: v.f[i], shard: v.p[i], q: q }); }
+    function add(i, q) { out.push({ term: v.t[i], df: v.f[i], shard: v.p[i], at: v.o[i], q: q }); }
     var at = lowerBound(v.t, word);
     if (v.t[at] === word) add(at, 1);
     if (prefix) {
@@ -118,12 +141,11 @@
     var perWord = expanded.map(list => {
       var best = new Map();
       list.forEach(c => {
-        var p = loaded.get(c.shard)[c.term], doc = 0;
+        var p = loaded.get(c.shard)[c.at];
         var idf = 1 + 0.5 * Math.log(m.docs / c.df) / Math.log(m.docs + 1);
-        for (var i = 0; i < p.length; i += 3) {
-          doc += p[i];
-          var score = c.q * p[i + 1] * idf, had = best.get(doc);
-          if (!had || score > had.score) best.set(doc, { score: score, section: p[i + 2] });
+        for (var i = 0; i < p.d.length; i++) {
+          var doc = p.d[i], score = c.q * p.w[i] * idf, had = best.get(doc);
+          if (!had || score > had.score) best.set(doc, { score: score, section: p.s[i] });
         }
       });
       return best;
