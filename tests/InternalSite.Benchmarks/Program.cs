@@ -52,7 +52,7 @@ Console.WriteLine(ResultRow.Table(rows));
 foreach (var row in rows)
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{row.Pages} pages: InternalSite takes {row.WallRatio:0.00}x Hugo's wall time and {row.MemoryRatio:0.00}x its peak memory"));
+        $"{row.Pages} pages: InternalSite takes {row.WallRatio:0.00}x Hugo's wall time, {row.ProcessorRatio:0.00}x its processor time and {row.MemoryRatio:0.00}x its peak memory"));
 }
 
 return 0;
