@@ -73,6 +73,29 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
         }
     }
 
+    /// <summary>
+    /// Emits a file written by code whose bytes are a pure function of <paramref name="fingerprint"/> (a hash of
+    /// every input <paramref name="produce"/> reads). In an incremental build, the last build's file is kept without
+    /// producing it again when it was made from the same fingerprint.
+    /// </summary>
+    public void EmitFingerprinted(string path, string by, string fingerprint, Func<byte[]> produce)
+    {
+        if (Incremental is null)
+        {
+            Emit(path, produce(), by);
+            return;
+        }
+
+        if (!Claim(path, by) || Incremental.TryKeepFingerprinted(path, fingerprint))
+        {
+            return;
+        }
+
+        var bytes = produce();
+        Incremental.RecordFingerprinted(path, fingerprint, bytes.LongLength);
+        sink.Write(path, bytes);
+    }
+
     private bool Claim(string path, string by)
     {
         if (emitted.TryAdd(path, by))

@@ -19,11 +19,15 @@ internal sealed class IncrementalSession
     private readonly Dictionary<string, Page> pagesByKey;
     private readonly ConcurrentDictionary<DependencyKey, string> current = new();
     private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FingerprintedFile> nextFingerprinted = new(StringComparer.Ordinal);
 
     // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
     private readonly int[] validity;
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
+
+    // Fingerprinted files describe all their inputs themselves, so only the output they were kept in must match.
+    private readonly bool previousOutputUsable;
     private readonly ConcurrentBag<string> renderedPaths = [];
     private int kept;
 
@@ -51,10 +55,14 @@ internal sealed class IncrementalSession
         }
 
         validity = new int[previous.DependencyKeys.Length];
-        previousUsable = this.sink is not null && previous.GlobalKey == globalKey && previous.OutputIdentity == this.sink.OutputIdentity;
+        previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
+        previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
     }
 
     public SiteModel Site { get; }
+
+    /// <summary>The in-memory caches of the state this build started from (see <see cref="IncrementalState.Memory"/>).</summary>
+    public MemoryCaches Memory => previous.Memory;
 
     public string GlobalKey { get; }
 
@@ -85,6 +93,24 @@ internal sealed class IncrementalSession
         Interlocked.Increment(ref kept);
         return true;
     }
+
+    /// <summary>Carries <paramref name="path"/> over from the last build if it was written from inputs with this fingerprint.</summary>
+    public bool TryKeepFingerprinted(string path, string fingerprint)
+    {
+        if (!previousOutputUsable || !previous.Fingerprinted.TryGetValue(path, out var record) || record.Fingerprint != fingerprint
+            || !sink!.TryKeep(path, record.Length))
+        {
+            return false;
+        }
+
+        nextFingerprinted[path] = record;
+        Interlocked.Increment(ref kept);
+        return true;
+    }
+
+    /// <summary>Remembers that <paramref name="path"/> was just written from inputs with this fingerprint.</summary>
+    public void RecordFingerprinted(string path, string fingerprint, long length) =>
+        nextFingerprinted[path] = new FingerprintedFile(fingerprint, length);
 
     /// <summary>Renders a file while recording what it reads.</summary>
     public byte[]? Render(string path, Func<byte[]?> render)
@@ -164,6 +190,7 @@ internal sealed class IncrementalSession
         }
 
         state.Outputs = outputs;
+        state.Fingerprinted = new Dictionary<string, FingerprintedFile>(nextFingerprinted, StringComparer.Ordinal);
         state.DependencyKeys = keys.ToArray();
         state.DependencyFingerprints = fingerprints.ToArray();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();

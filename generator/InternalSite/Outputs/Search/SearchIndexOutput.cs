@@ -39,7 +39,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         var documents = SearchDocuments.From(site);
 
         var hits = new List<TermHit>[documents.Count];
-        Parallel.For(0, documents.Count, i => hits[i] = DocumentTerms.Of(documents[i]));
+        Parallel.For(0, documents.Count, i => hits[i] = SearchTermsCache.Of(documents[i], context));
         var docChunks = new byte[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk][];
         Parallel.For(0, docChunks.Length, i => docChunks[i] = DocumentChunk(
             context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk)));
