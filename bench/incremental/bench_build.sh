@@ -7,7 +7,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-/tmp/internalsite-incremental-bench}"
 mkdir -p "$work"
 if [ ! -f "$work/corpus/site.config.yml" ]; then
-  python3 /work/shared/bench/gen_corpus.py "$work/corpus" --pages 10000 > /dev/null
+  python3 "$repo/../shared/bench/gen_corpus.py" "$work/corpus" --pages 10000 > /dev/null
 fi
 if [ ! -f "$work/cli/InternalSite.Cli.dll" ] || [ -n "${REBUILD_CLI:-}" ]; then
   dotnet build -c Release "$repo/generator/InternalSite.Cli" -o "$work/cli" > "$work/cli-build.log" \
