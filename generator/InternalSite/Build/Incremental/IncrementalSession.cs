@@ -208,7 +208,9 @@ internal sealed class IncrementalSession
         var known = Volatile.Read(ref validity[dependency]);
         if (known == 0)
         {
-            known = CurrentFingerprint(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
+            // Evaluated directly, not through the table of this build's fingerprints: most dependencies are only ever
+            // checked, and looking each up there costs about as much as evaluating it.
+            known = Evaluate(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
             Volatile.Write(ref validity[dependency], known);
         }
 
@@ -231,6 +233,11 @@ internal sealed class IncrementalSession
         if (owner is null)
         {
             return "(gone)";
+        }
+
+        if (owner is Page page && TrackedPageFunctions.TryCall(page, key.Member, out var computed))
+        {
+            return ValueFingerprint.Of(computed);
         }
 
         // Read the member the way the template did, through Scriban's own accessor (same member names).
