@@ -201,6 +201,25 @@ internal sealed class IncrementalSession
         state.DependencyFingerprints = fingerprints.ToArray();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
+        ForgetFingerprintsOfGoneDependencies(keys);
+    }
+
+    /// <summary>Keeps the remembered fingerprints of a long <c>serve</c> session from growing with every page ever renamed.</summary>
+    private void ForgetFingerprintsOfGoneDependencies(List<DependencyKey> live)
+    {
+        if (Memory.LastFingerprints.Count <= (2 * live.Count) + 1024)
+        {
+            return;
+        }
+
+        var liveKeys = live.ToHashSet();
+        foreach (var key in Memory.LastFingerprints.Keys)
+        {
+            if (!liveKeys.Contains(key))
+            {
+                Memory.LastFingerprints.TryRemove(key, out _);
+            }
+        }
     }
 
     private bool Unchanged(int dependency)
@@ -244,8 +263,35 @@ internal sealed class IncrementalSession
         var reader = readers.Value!;
         var accessor = reader.GetMemberAccessor(owner);
         var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
-        return ValueFingerprint.Of(found ? value : TrackingObjectAccessor.Absent.Instance);
+        if (!found)
+        {
+            return ValueFingerprint.Of(TrackingObjectAccessor.Absent.Instance);
+        }
+
+        // Within one process (serve), most values are the very objects the last build read, handed out again by the
+        // parse and markdown caches: their fingerprint is known. Only immutable kinds of value are trusted this way.
+        var identity = ImmutableIdentity(value);
+        if (identity is not null && Memory.LastFingerprints.TryGetValue(key, out var last) && ReferenceEquals(last.Value, identity))
+        {
+            return last.Fingerprint;
+        }
+
+        var fingerprint = ValueFingerprint.Of(value);
+        if (identity is not null)
+        {
+            Memory.LastFingerprints[key] = new KnownFingerprint(identity, fingerprint);
+        }
+
+        return fingerprint;
     }
+
+    /// <summary>The object whose identity stands for <paramref name="value"/>'s content, for values that cannot change.</summary>
+    private static object? ImmutableIdentity(object? value) => value switch
+    {
+        string text => text,
+        HtmlString html => html.Value,
+        _ => null,
+    };
 
     private string TemplateFingerprint(string path) =>
         theme.Find(path) is { } found ? StableHash.Of(found.Layer.DisplayRoot + "\n" + StableHash.Of(found.Bytes)) : "(absent)";

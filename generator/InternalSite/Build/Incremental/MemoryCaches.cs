@@ -12,6 +12,9 @@ internal sealed class MemoryCaches
 {
     public ConcurrentDictionary<string, ParsedPageEntry> ParsedPages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The fingerprint of each dependency's value as the last build read it, by the value's identity.</summary>
+    public ConcurrentDictionary<DependencyKey, KnownFingerprint> LastFingerprints { get; } = new();
+
     /// <summary>Derived values of one object, for the outputs that derive them (e.g. a feed item's absolute HTML).</summary>
     public ConditionalWeakTable<object, ConcurrentDictionary<string, object>> Derived { get; } = new();
 
@@ -26,3 +29,6 @@ internal sealed class MemoryCaches
         return (T)table.GetOrAdd(key, _ => derive());
     }
 }
+
+/// <summary>A value (an immutable object, compared by identity) and its fingerprint.</summary>
+internal sealed record KnownFingerprint(object Value, string Fingerprint);
