@@ -10,6 +10,8 @@ namespace InternalSite.Build.Incremental;
 /// </summary>
 internal sealed class MemoryCaches
 {
+    private const int MaxDerivedPerSource = 16;
+
     public ConcurrentDictionary<string, ParsedPageEntry> ParsedPages { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The fingerprint of each dependency's value as the last build read it, by the value's identity.</summary>
@@ -26,6 +28,12 @@ internal sealed class MemoryCaches
         where T : class
     {
         var table = Derived.GetValue(source, _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
+        if (table.Count > MaxDerivedPerSource && !table.ContainsKey(key))
+        {
+            // Keys that stopped being asked for (a URL or the set of pages changed): start over rather than grow.
+            table.Clear();
+        }
+
         return (T)table.GetOrAdd(key, _ => derive());
     }
 }
