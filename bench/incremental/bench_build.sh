@@ -7,7 +7,7 @@ repo="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-/tmp/internalsite-incremental-bench}"
 mkdir -p "$work"
 if [ ! -f "$work/corpus/site.config.yml" ]; then
-  python3 /work/shared/bench/gen_corpus.py "$work/corpus" --pages 10000 > /dev/null
+  python3 "$repo/../shared/bench/gen_corpus.py" "$work/corpus" --pages 10000 > /dev/null
 fi
 if [ ! -f "$work/cli/InternalSite.Cli.dll" ] || [ -n "${REBUILD_CLI:-}" ]; then
   dotnet build -c Release "$repo/generator/InternalSite.Cli" -o "$work/cli" > "$work/cli-build.log" \
@@ -21,14 +21,23 @@ cp "$note" "$work/note.orig"
 cleanup() { cp "$work/note.orig" "$note"; }
 trap cleanup EXIT
 
-seconds() { local start end; start=$(date +%s.%N); "$@" > "$work/last.log" 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+# Wall seconds of a command; its processor seconds (user + system) go to $work/cpu.<label>, since on a shared machine
+# the wall time depends on the other jobs as much as on the build.
+seconds() {
+  local label=$1; shift
+  /usr/bin/time -f "%e %U %S" -o "$work/time.$label" "$@" > "$work/last.log" 2>&1
+  read -r wall user sys < "$work/time.$label"
+  echo "$user + $sys" | bc > "$work/cpu.$label"
+  echo "$wall"
+}
+cpu() { cat "$work/cpu.$1"; }
 
 rm -rf "$site/_site" "$site/.internalsite-cache"
-clean=$(seconds "${cli[@]}" build --no-cache)               # from nothing: every file written
-full=$(seconds "${cli[@]}" build --no-cache)                # everything rendered again, output folder already there
-cold=$(seconds "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
+clean=$(seconds clean "${cli[@]}" build --no-cache)               # from nothing: every file written
+full=$(seconds full "${cli[@]}" build --no-cache)                # everything rendered again, output folder already there
+cold=$(seconds cold "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
 printf '\nAdded by the incremental benchmark.\n' >> "$note"
-incr=$(seconds "${cli[@]}" build)                      # one edited release note
+incr=$(seconds incr "${cli[@]}" build)                      # one edited release note
 tail -1 "$work/last.log"
 
 rm -rf "$work/full-out"
@@ -37,11 +46,13 @@ if diff -rq "$site/_site" "$work/full-out" > "$work/diff.txt"; then identical=ye
 
 ratio=$(echo "scale=3; $incr / $full" | bc)
 ratio_clean=$(echo "scale=3; $incr / $clean" | bc)
+cpu_ratio=$(echo "scale=3; $(cpu incr) / $(cpu full)" | bc)
 echo "note edited:                 ${note#$site/}"
-echo "clean build (no _site):      ${clean}s"
-echo "full build (--no-cache):     ${full}s"
-echo "build, cold cache:           ${cold}s"
-echo "build after one edited note: ${incr}s"
-echo "ratio incremental/full:      ${ratio}"
-echo "ratio incremental/clean:     ${ratio_clean}"
+echo "                             wall      cpu (user+sys)"
+echo "clean build (no _site):      ${clean}s    $(cpu clean)s"
+echo "full build (--no-cache):     ${full}s    $(cpu full)s"
+echo "build, cold cache:           ${cold}s    $(cpu cold)s"
+echo "build after one edited note: ${incr}s    $(cpu incr)s"
+echo "ratio incremental/full:      ${ratio} (wall), ${cpu_ratio} (cpu)"
+echo "ratio incremental/clean:     ${ratio_clean} (wall)"
 echo "incremental == full output:  ${identical}"

@@ -16,11 +16,13 @@ internal static class ServeCommand
         DefaultValueFactory = _ => "127.0.0.1",
     };
 
+    private static readonly Option<bool> Timings = new("--timings") { Description = "After every rebuild, show the processor time of each stage that took any" };
+
     public static Command Create()
     {
         var command = new Command("serve", "Build the site, serve it on this machine, and rebuild and reload the browser on every change")
         {
-            Port, Host, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
+            Port, Host, Timings, CommonOptions.Drafts, CommonOptions.Future, CommonOptions.BaseUrl,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -41,14 +43,16 @@ internal static class ServeCommand
             // A fixed "now" for the whole session (SOURCE_DATE_EPOCH or the start time), so a rebuild differs only by what changed.
             var options = BuildCommand.Options(parse);
             options = options with { Now = options.Now ?? SystemClock.Instance.GetCurrentInstant() };
-            return await RunAsync(site, address, parse.GetValue(Port), options, cancel);
+            var timings = parse.GetValue(Timings);
+            return await RunAsync(site, address, parse.GetValue(Port), options, update => Log(update, timings), cancel);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(string site, IPAddress address, int port, Build.BuildOptions options, CancellationToken cancel)
+    private static async Task<int> RunAsync(
+        string site, IPAddress address, int port, Build.BuildOptions options, Action<PreviewUpdate> log, CancellationToken cancel)
     {
-        await using var preview = await PreviewHost.StartAsync(site, address, port, options, Log);
+        await using var preview = await PreviewHost.StartAsync(site, address, port, options, log);
         Reporting.Diagnostics(preview.FirstBuild.Diagnostics);
         Console.WriteLine($"Serving {preview.Server.SiteUrl} (watching content/, themes/ and site.config.yml; Ctrl+C to stop)");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, preview.Server.Stopping);
@@ -74,8 +78,19 @@ internal static class ServeCommand
     }
 
     /// <summary>One line per rebuild on stdout; a failed build's diagnostics also go to stderr as file(line,col) lines.</summary>
-    private static void Log(PreviewUpdate update)
+    private static void Log(PreviewUpdate update, bool timings)
     {
+        if (timings && update.Stages.Count > 0)
+        {
+            // Before the rebuild line, so a reader waiting for that line has seen the timings too.
+            // Outputs run side by side: each one's own time is wall time; the stages around them show processor time.
+            var busy = update.Stages
+                .Select(s => (s.Stage, Time: s.Processor ?? s.Wall, Unit: s.IsPart ? " wall" : string.Empty))
+                .Where(s => s.Time.TotalMilliseconds >= 1)
+                .Select(s => $"{s.Stage} {s.Time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}{s.Unit}");
+            Console.WriteLine($"  cpu ms: {string.Join(", ", busy)}");
+        }
+
         var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
         var ms = update.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture);
         var trigger = update.Trigger.Count switch

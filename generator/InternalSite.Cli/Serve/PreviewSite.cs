@@ -8,7 +8,11 @@ namespace InternalSite.Cli.Serve;
 /// <summary>What one rebuild did, for the log line and for the browsers.</summary>
 public sealed record PreviewUpdate(
     int Generation, bool Succeeded, IReadOnlyList<string> ChangedFiles, IReadOnlyList<Diagnostic> Diagnostics,
-    TimeSpan Elapsed, int Rendered, int Kept, IReadOnlyCollection<string> Trigger);
+    TimeSpan Elapsed, int Rendered, int Kept, IReadOnlyCollection<string> Trigger)
+{
+    /// <summary>How long each stage of the build took (empty when it crashed), for <c>serve --timings</c>.</summary>
+    public IReadOnlyList<StageTime> Stages { get; init; } = [];
+}
 
 /// <summary>
 /// The site as the preview server shows it: rebuilt incrementally in memory after every change, switched to the new
@@ -97,7 +101,7 @@ public sealed class PreviewSite
             }
 
             var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
-                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed);
+                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed) { Stages = result.Statistics.Stages };
             Updated?.Invoke(update);
             return update;
         }

@@ -39,7 +39,11 @@ public static class SiteBuilder
         stages.Mark("read");
         progress?.Report(BuildStage.Parsing);
         var parsed = new ParsedPage?[markdownFiles.Length];
-        Parallel.For(0, markdownFiles.Length, i => parsed[i] = PageReader.Read(markdownFiles[i], config, diagnostics));
+        var parseCache = options.Incremental is { } state ? new ParseCache(state.Memory, IncrementalKeys.Config(config)) : null;
+        Parallel.For(0, markdownFiles.Length, i => parsed[i] = parseCache is null
+            ? PageReader.Read(markdownFiles[i], config, diagnostics)
+            : parseCache.Read(markdownFiles[i], config, diagnostics));
+        parseCache?.Prune(markdownFiles);
         var (published, unpublished) = Publish(parsed, options, now);
 
         stages.Mark("front matter");

@@ -67,4 +67,11 @@ public class Page(PageBasics basics)
     public string KindName => Kind.Name();
 
     public override string ToString() => $"{KindName} {Route}";
+
+    /// <summary>
+    /// A copy with this page's current values. The parse cache keeps a copy of each page as parsed and hands out
+    /// copies of it, since a build fills in the pages it gets (body, summary, links to other pages) by assigning
+    /// properties, never by changing a value in place.
+    /// </summary>
+    internal Page Copy() => (Page)MemberwiseClone();
 }

@@ -73,6 +73,37 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
         }
     }
 
+    /// <summary>
+    /// Emits a file written by code whose bytes are a pure function of <paramref name="fingerprint"/> (a hash of
+    /// every input <paramref name="produce"/> reads). In an incremental build, the last build's file is kept without
+    /// producing it again when it was made from the same fingerprint.
+    /// </summary>
+    public void EmitFingerprinted(string path, string by, string fingerprint, Func<byte[]> produce)
+    {
+        if (Incremental is null)
+        {
+            Emit(path, produce(), by);
+            return;
+        }
+
+        if (!Claim(path, by) || Incremental.TryKeepFingerprinted(path, fingerprint))
+        {
+            return;
+        }
+
+        var bytes = produce();
+        Incremental.RecordFingerprinted(path, fingerprint, bytes.LongLength);
+        sink.Write(path, bytes);
+    }
+
+    /// <summary>
+    /// The bytes of a file the caller will emit with <see cref="EmitFingerprinted"/> under the same fingerprint but
+    /// must read first (e.g. to hash them into a manifest): the last build's file when it was made from the same
+    /// fingerprint, else <paramref name="produce"/>'s.
+    /// </summary>
+    public byte[] FingerprintedBytes(string path, string fingerprint, Func<byte[]> produce) =>
+        Incremental?.TryReadFingerprinted(path, fingerprint) ?? produce();
+
     private bool Claim(string path, string by)
     {
         if (emitted.TryAdd(path, by))

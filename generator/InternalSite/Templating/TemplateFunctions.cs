@@ -22,8 +22,8 @@ internal static class TemplateFunctions
         functions.Define<object?, string>("iso_date", IsoDate);
         functions.Define<object?, int, bool>("is_recent", (date, days) => IsRecent(site, date, days));
         functions.Define<string?, int, string>("truncate_words", (text, max) => Markdown.PlainText.Truncate(text ?? string.Empty, max));
-        functions.Define<Page, IReadOnlyList<Subscription>>("feeds_for", Subscriptions.FeedsFor);
-        functions.Define<Page, IReadOnlyList<Subscription>>("calendars_for", Subscriptions.CalendarsFor);
+        functions.Define<Page, IReadOnlyList<Subscription>>("feeds_for", Build.Incremental.TrackedPageFunctions.Tracked("feeds_for", Subscriptions.FeedsFor));
+        functions.Define<Page, IReadOnlyList<Subscription>>("calendars_for", Build.Incremental.TrackedPageFunctions.Tracked("calendars_for", Subscriptions.CalendarsFor));
         functions.Define<object?, string>("webcal_url", route => "webcal://" + site.AbsoluteUrl(RouteOf(route)).Split("://", 2)[1]);
         functions.Define<Page, string>("social_card", OutputPaths.SocialCard);
         functions.Define<Newsletter, string>("email_version", OutputPaths.NewsletterEmail);

@@ -67,8 +67,23 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
         Assert.Equal(full.Keys.Order(StringComparer.Ordinal), Output.Keys.Order(StringComparer.Ordinal));
         foreach (var (path, bytes) in full)
         {
-            Assert.True(bytes.AsSpan().SequenceEqual(Output[path]), $"{path} differs from a full build:\n{Encoding.UTF8.GetString(Output[path])}");
+            Assert.True(bytes.AsSpan().SequenceEqual(Output[path]), $"{path} differs from a full build:\n{FirstDifference(bytes, Output[path])}");
         }
+    }
+
+    /// <summary>The first line that differs, full build first, with the lines around it.</summary>
+    private static string FirstDifference(byte[] full, byte[] incremental)
+    {
+        var expected = Encoding.UTF8.GetString(full).Split('\n');
+        var actual = Encoding.UTF8.GetString(incremental).Split('\n');
+        var line = 0;
+        while (line < expected.Length && line < actual.Length && expected[line] == actual[line])
+        {
+            line++;
+        }
+
+        string Around(string[] lines) => string.Join("\n", lines.Skip(Math.Max(0, line - 2)).Take(5));
+        return $"line {line + 1}\n--- full build:\n{Around(expected)}\n--- incremental:\n{Around(actual)}";
     }
 
     private static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>

@@ -9,6 +9,7 @@ public sealed class IncrementalMatchesFullBuildTests
     [
         "release body", "release title", "release date", "add release", "delete release", "rename guide", "add template",
         "edit base template", "config title", "edit content file", "delete content file", "newsletter", "product summary", "home body",
+        "release labels", "product title", "release draft", "release image", "event time",
     ];
 
     [Theory]
@@ -100,6 +101,22 @@ public sealed class IncrementalMatchesFullBuildTests
                 break;
             case "home body":
                 site.Edit("content/index.md", "Welcome to the portal.", "Welcome, all.");
+                break;
+            case "release labels":
+                site.Edit(SampleSite.AtlasRelease, "labels: [improved]", "labels: [improved, breaking]");
+                break;
+            case "product title":
+                site.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n");
+                break;
+            case "release draft":
+                site.Edit("content/products/atlas/releases/1.0.0.md", "labels: [new]", "labels: [new]\ndraft: true");
+                break;
+            case "release image":
+                site.Write("content/products/atlas/shot.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"3\"/></svg>");
+                site.Edit(SampleSite.AtlasRelease, "version: 2.0.0", "version: 2.0.0\nimage: ../shot.svg");
+                break;
+            case "event time":
+                site.Write("content/office-hours/atlas-clinic.md", "---\ntitle: Atlas clinic\nproduct: atlas\nstart: \"2026-11-20T15:00:00\"\nduration: 1h\n---\nBring your maps.\n");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(edit), edit, "unknown edit");

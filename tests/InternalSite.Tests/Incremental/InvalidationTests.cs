@@ -130,4 +130,20 @@ public sealed class InvalidationTests
         Assert.Contains("Beacon 1.0", System.Text.Encoding.UTF8.GetString(site.Output[Home]));
         Assert.Contains("Beacon 1.0", System.Text.Encoding.UTF8.GetString(site.Output[AllReleases]));
     }
+    [Fact]
+    public void A_product_rename_rerenders_release_pages_whose_feed_links_name_the_product()
+    {
+        // feeds_for reads the product's title in code; the layout reads nothing else of the product.
+        var files = SampleSite.Files();
+        files[SampleSite.ReleaseLayout] = "{{ for feed in (feeds_for page) }}{{ feed.title }}\n{{ end }}";
+        var site = new IncrementalHarness(files);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+
+        var rendered = RebuildAfter(site, s => s.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n"));
+
+        Assert.Contains(AtlasReleasePage, rendered);
+        Assert.DoesNotContain("products/beacon/releases/0.9.0/index.html", rendered);
+        Assert.Contains("Atlas Maps releases (RSS)", System.Text.Encoding.UTF8.GetString(site.Output[AtlasReleasePage]));
+        site.AssertSameAsFullBuild();
+    }
 }

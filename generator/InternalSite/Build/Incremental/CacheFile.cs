@@ -12,7 +12,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v1";
+    private const string Magic = "InternalSite incremental cache v2";
 
     public static IncrementalState Load(string folder)
     {
@@ -117,6 +117,14 @@ public static class CacheFile
             w.Write(record.Length);
             WriteList(w, record.Reads, w.Write);
         }
+
+        w.Write(state.Fingerprinted.Count);
+        foreach (var (path, file) in state.Fingerprinted.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            w.Write(path);
+            w.Write(file.Fingerprint);
+            w.Write(file.Length);
+        }
     }
 
     private static void ReadOutputs(BinaryReader r, IncrementalState state)
@@ -146,6 +154,14 @@ public static class CacheFile
             outputs[path] = new OutputRecord(length, reads);
         }
 
+        var fingerprinted = new Dictionary<string, FingerprintedFile>(StringComparer.Ordinal);
+        var fingerprintedCount = r.ReadInt32();
+        for (var i = 0; i < fingerprintedCount; i++)
+        {
+            fingerprinted[r.ReadString()] = new FingerprintedFile(r.ReadString(), r.ReadInt64());
+        }
+
+        state.Fingerprinted = fingerprinted;
         state.DependencyKeys = keys;
         state.DependencyFingerprints = fingerprints;
         state.Outputs = outputs;

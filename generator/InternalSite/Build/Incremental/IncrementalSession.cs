@@ -19,11 +19,15 @@ internal sealed class IncrementalSession
     private readonly Dictionary<string, Page> pagesByKey;
     private readonly ConcurrentDictionary<DependencyKey, string> current = new();
     private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FingerprintedFile> nextFingerprinted = new(StringComparer.Ordinal);
 
     // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
     private readonly int[] validity;
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
+
+    // Fingerprinted files describe all their inputs themselves, so only the output they were kept in must match.
+    private readonly bool previousOutputUsable;
     private readonly ConcurrentBag<string> renderedPaths = [];
     private int kept;
 
@@ -51,10 +55,14 @@ internal sealed class IncrementalSession
         }
 
         validity = new int[previous.DependencyKeys.Length];
-        previousUsable = this.sink is not null && previous.GlobalKey == globalKey && previous.OutputIdentity == this.sink.OutputIdentity;
+        previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
+        previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
     }
 
     public SiteModel Site { get; }
+
+    /// <summary>The in-memory caches of the state this build started from (see <see cref="IncrementalState.Memory"/>).</summary>
+    public MemoryCaches Memory => previous.Memory;
 
     public string GlobalKey { get; }
 
@@ -85,6 +93,30 @@ internal sealed class IncrementalSession
         Interlocked.Increment(ref kept);
         return true;
     }
+
+    /// <summary>Carries <paramref name="path"/> over from the last build if it was written from inputs with this fingerprint.</summary>
+    public bool TryKeepFingerprinted(string path, string fingerprint)
+    {
+        if (!previousOutputUsable || !previous.Fingerprinted.TryGetValue(path, out var record) || record.Fingerprint != fingerprint
+            || !sink!.TryKeep(path, record.Length))
+        {
+            return false;
+        }
+
+        nextFingerprinted[path] = record;
+        Interlocked.Increment(ref kept);
+        return true;
+    }
+
+    /// <summary>The bytes of the last build's <paramref name="path"/> if it was made from this fingerprint and is still there.</summary>
+    public byte[]? TryReadFingerprinted(string path, string fingerprint) =>
+        previousOutputUsable && previous.Fingerprinted.TryGetValue(path, out var record) && record.Fingerprint == fingerprint
+            ? sink!.TryReadPrevious(path, record.Length)
+            : null;
+
+    /// <summary>Remembers that <paramref name="path"/> was just written from inputs with this fingerprint.</summary>
+    public void RecordFingerprinted(string path, string fingerprint, long length) =>
+        nextFingerprinted[path] = new FingerprintedFile(fingerprint, length);
 
     /// <summary>Renders a file while recording what it reads.</summary>
     public byte[]? Render(string path, Func<byte[]?> render)
@@ -164,10 +196,30 @@ internal sealed class IncrementalSession
         }
 
         state.Outputs = outputs;
+        state.Fingerprinted = new Dictionary<string, FingerprintedFile>(nextFingerprinted, StringComparer.Ordinal);
         state.DependencyKeys = keys.ToArray();
         state.DependencyFingerprints = fingerprints.ToArray();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
+        ForgetFingerprintsOfGoneDependencies(keys);
+    }
+
+    /// <summary>Keeps the remembered fingerprints of a long <c>serve</c> session from growing with every page ever renamed.</summary>
+    private void ForgetFingerprintsOfGoneDependencies(List<DependencyKey> live)
+    {
+        if (Memory.LastFingerprints.Count <= (2 * live.Count) + 1024)
+        {
+            return;
+        }
+
+        var liveKeys = live.ToHashSet();
+        foreach (var key in Memory.LastFingerprints.Keys)
+        {
+            if (!liveKeys.Contains(key))
+            {
+                Memory.LastFingerprints.TryRemove(key, out _);
+            }
+        }
     }
 
     private bool Unchanged(int dependency)
@@ -175,7 +227,9 @@ internal sealed class IncrementalSession
         var known = Volatile.Read(ref validity[dependency]);
         if (known == 0)
         {
-            known = CurrentFingerprint(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
+            // Evaluated directly, not through the table of this build's fingerprints: most dependencies are only ever
+            // checked, and looking each up there costs about as much as evaluating it.
+            known = Evaluate(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
             Volatile.Write(ref validity[dependency], known);
         }
 
@@ -200,12 +254,44 @@ internal sealed class IncrementalSession
             return "(gone)";
         }
 
+        if (owner is Page page && TrackedPageFunctions.TryCall(page, key.Member, out var computed))
+        {
+            return ValueFingerprint.Of(computed);
+        }
+
         // Read the member the way the template did, through Scriban's own accessor (same member names).
         var reader = readers.Value!;
         var accessor = reader.GetMemberAccessor(owner);
         var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
-        return ValueFingerprint.Of(found ? value : TrackingObjectAccessor.Absent.Instance);
+        if (!found)
+        {
+            return ValueFingerprint.Of(TrackingObjectAccessor.Absent.Instance);
+        }
+
+        // Within one process (serve), most values are the very objects the last build read, handed out again by the
+        // parse and markdown caches: their fingerprint is known. Only immutable kinds of value are trusted this way.
+        var identity = ImmutableIdentity(value);
+        if (identity is not null && Memory.LastFingerprints.TryGetValue(key, out var last) && ReferenceEquals(last.Value, identity))
+        {
+            return last.Fingerprint;
+        }
+
+        var fingerprint = ValueFingerprint.Of(value);
+        if (identity is not null)
+        {
+            Memory.LastFingerprints[key] = new KnownFingerprint(identity, fingerprint);
+        }
+
+        return fingerprint;
     }
+
+    /// <summary>The object whose identity stands for <paramref name="value"/>'s content, for values that cannot change.</summary>
+    private static object? ImmutableIdentity(object? value) => value switch
+    {
+        string text => text,
+        HtmlString html => html.Value,
+        _ => null,
+    };
 
     private string TemplateFingerprint(string path) =>
         theme.Find(path) is { } found ? StableHash.Of(found.Layer.DisplayRoot + "\n" + StableHash.Of(found.Bytes)) : "(absent)";

@@ -27,6 +27,18 @@ public sealed class IncrementalState
 
     internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Files written by code rather than templates (feeds, search index chunks) with a fingerprint of everything their
+    /// bytes are made from: an equal fingerprint keeps the last build's file without producing it again.
+    /// </summary>
+    internal Dictionary<string, FingerprintedFile> Fingerprinted { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Intermediate results kept in memory only, between the builds of one process (<c>serve</c>): parsed pages,
+    /// absolute feed HTML. Each is a pure function of its key, so any entry is always safe to reuse.
+    /// </summary>
+    internal MemoryCaches Memory { get; } = new();
+
     /// <summary>The files the last successful build rendered through templates (the others it kept or wrote directly).</summary>
     public IReadOnlyList<string> LastRendered { get; internal set; } = [];
 
@@ -37,6 +49,7 @@ public sealed class IncrementalState
     public void ForgetOutputs()
     {
         Outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
+        Fingerprinted = new Dictionary<string, FingerprintedFile>(StringComparer.Ordinal);
         DependencyKeys = [];
         DependencyFingerprints = [];
         GlobalKey = string.Empty;
@@ -51,3 +64,6 @@ internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered,
 
 /// <summary>An output file of the last build: its size (to notice a file changed behind our back) and what it read.</summary>
 internal sealed record OutputRecord(long Length, int[] Reads);
+
+/// <summary>A file written by code, kept while <see cref="Fingerprint"/> (of all its inputs) is unchanged.</summary>
+internal sealed record FingerprintedFile(string Fingerprint, long Length);

@@ -26,7 +26,11 @@ internal sealed class MarkdownCache(IncrementalState state, string targetsKey)
     public RenderedMarkdown Render(
         MarkdownPageRenderer renderer, string body, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)
     {
-        var key = StableHash.Of(targetsKey, sourcePath, route, bodyStartLine.ToString(System.Globalization.CultureInfo.InvariantCulture), body);
+        var line = bodyStartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        // In serve, an unchanged page's body is the same string as last build (from the parse cache): hash it once.
+        var key = state.Memory.DerivedFrom(body, string.Join('\u0001', "markdown-key", targetsKey, sourcePath, route, line),
+            () => StableHash.Of(targetsKey, sourcePath, route, line, body));
         lock (used)
         {
             used.Add(sourcePath);

@@ -8,13 +8,17 @@ namespace InternalSite.Build.Incremental;
 /// </summary>
 public sealed class SnapshotOutputSink(IReadOnlyDictionary<string, byte[]>? previous, string identity = "memory") : IReusingOutputSink
 {
-    private readonly ConcurrentDictionary<string, byte[]> files = new(StringComparer.Ordinal);
+    // Sized for the last build's files up front: growing a concurrent dictionary locks it, and every output writes here.
+    private readonly ConcurrentDictionary<string, byte[]> files = new(Environment.ProcessorCount, previous?.Count ?? 31, StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, byte[]> Files => files;
 
     public string OutputIdentity { get; } = identity;
 
     public void Write(string path, byte[] bytes) => files[path] = bytes;
+
+    public byte[]? TryReadPrevious(string path, long length) =>
+        previous is not null && previous.TryGetValue(path, out var bytes) && bytes.LongLength == length ? bytes : null;
 
     public bool TryKeep(string path, long length)
     {

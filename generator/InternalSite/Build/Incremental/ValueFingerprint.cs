@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text;
 using InternalSite.Model;
 using InternalSite.Templating;
@@ -21,11 +22,21 @@ internal static class ValueFingerprint
     /// <summary>Longer strings (page bodies) enter the fingerprint as their own hash, so they are not copied around.</summary>
     private const int InlineLength = 256;
 
+    private const int ShortFingerprint = 40;
+
+    // Long strings (page bodies) are the same objects from build to build of one process while their page is
+    // unchanged (the markdown cache hands them out), so their hash is remembered per object, not computed again.
+    private static readonly ConditionalWeakTable<string, string> LongStringHashes = new();
+
     public static string Of(object? value)
     {
         var text = new StringBuilder();
         Append(text, value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
-        return StableHash.Of(text.ToString());
+        var described = text.ToString();
+
+        // Most values a template reads (titles, dates, routes) are short: their text compares faster than it hashes.
+        // '=' keeps such a fingerprint apart from a hash, which is hexadecimal.
+        return described.Length <= ShortFingerprint ? "=" + described : StableHash.Of(described);
     }
 
     public static string PageKey(Page page) => "page:" + page.Route;
@@ -121,7 +132,7 @@ internal static class ValueFingerprint
         }
         else
         {
-            text.Append(StableHash.Of(s));
+            text.Append(LongStringHashes.GetValue(s, StableHash.Of));
         }
     }
 

@@ -8,9 +8,10 @@ namespace InternalSite.Outputs.Feeds;
 /// <summary>
 /// Turns a <see cref="FeedChannel"/> into a <see cref="FeedDocument"/>: newest items first (by publication, the
 /// listing's own order breaking ties), cut to the configured count, each made self-contained. A page appears in
-/// several feeds, so its absolute HTML is made once and shared.
+/// several feeds, so its absolute HTML is made once and shared. <paramref name="itemContent"/>, when given, replaces
+/// how an item's body and URL become its content (an incremental build uses it to cache, or only to fingerprint).
 /// </summary>
-public sealed class FeedDocumentBuilder(SiteModel site)
+public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, string>? itemContent = null)
 {
     private readonly ConcurrentDictionary<Page, string> contentByPage = new();
 
@@ -56,7 +57,7 @@ public sealed class FeedDocumentBuilder(SiteModel site)
             Id = FeedIds.For(site, page, published),
             Title = FeedText.Clean(page.Title),
             Url = url,
-            ContentHtml = contentByPage.GetOrAdd(page, p => FeedText.Clean(AbsoluteHtml.Rewrite(BodyOf(p), url))),
+            ContentHtml = contentByPage.GetOrAdd(page, p => itemContent is null ? ItemContent(BodyOf(p), url) : itemContent(BodyOf(p), url)),
             Summary = page.Summary is { Length: > 0 } summary ? FeedText.Clean(summary) : null,
             Published = published,
             Updated = updated,
@@ -67,6 +68,9 @@ public sealed class FeedDocumentBuilder(SiteModel site)
             ImageUrl = page.Image is { Length: > 0 } image ? ImageUrl(image) : null,
         };
     }
+
+    /// <summary>A feed item's content: its page's body made self-contained for a reader that has only the feed.</summary>
+    public static string ItemContent(string body, string url) => FeedText.Clean(AbsoluteHtml.Rewrite(body, url));
 
     private string ImageUrl(string image) =>
         Uri.TryCreate(image, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? image : site.AbsoluteUrl(image);

@@ -10,6 +10,12 @@ public sealed class FeedOutput : ISiteOutput
 
     public void Write(OutputContext context)
     {
+        if (context.Incremental is { } incremental)
+        {
+            IncrementalFeeds.Write(context, incremental, Name);
+            return;
+        }
+
         var builder = new FeedDocumentBuilder(context.Site);
         Parallel.ForEach(FeedChannels.All(context.Site), channel =>
         {

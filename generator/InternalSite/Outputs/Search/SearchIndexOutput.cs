@@ -48,24 +48,27 @@ public sealed class SearchIndexOutput : ISiteOutput
         var postings = PostingsIndex.Build(table, hits);
         var layout = IndexLayout.Plan(postings);
 
-        // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike.
-        var docChunks = new byte[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk][];
-        var shardChunks = new byte[layout.Shards.Count][];
-        var vocabChunks = new byte[layout.Vocabularies.Count][];
+        // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike. Each is
+        // compressed only when an incremental build has no file made from the same bytes (see ReusableChunk).
+        var folder = OutputPaths.SearchIndexFolder;
+        var docChunks = new ReusableChunk[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk];
+        var shardChunks = new ReusableChunk[layout.Shards.Count];
+        var vocabChunks = new ReusableChunk[layout.Vocabularies.Count];
         var facetsChunk = Array.Empty<byte>();
         Parallel.For(0, docChunks.Length + shardChunks.Length + vocabChunks.Length + 1, i =>
         {
             if (i < docChunks.Length)
             {
-                docChunks[i] = DocumentChunk(context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk));
+                docChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "d/", i),
+                    DocumentChunk(context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk)));
             }
             else if ((i -= docChunks.Length) < shardChunks.Length)
             {
-                shardChunks[i] = IndexChunks.Gzip(PostingsChunk.Encode(postings, layout.Shards[i]));
+                shardChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "p/", i), PostingsChunk.Encode(postings, layout.Shards[i]));
             }
             else if ((i -= shardChunks.Length) < vocabChunks.Length)
             {
-                vocabChunks[i] = VocabularyChunk(layout.Vocabularies[i], postings, layout);
+                vocabChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "v/", i), VocabularyChunk(layout.Vocabularies[i], postings, layout));
             }
             else
             {
@@ -73,17 +76,18 @@ public sealed class SearchIndexOutput : ISiteOutput
             }
         });
 
-        var folder = OutputPaths.SearchIndexFolder;
-        var hash = Hash(vocabChunks, shardChunks, docChunks, [facetsChunk]);
+        var hash = Hash(Bytes(vocabChunks), Bytes(shardChunks), Bytes(docChunks), [facetsChunk]);
         context.Emit(folder + "manifest.json", Manifest(documents.Count, layout, hash), Name);
         context.Emit(folder + "facets.bin", facetsChunk, Name);
-        var files = new[] { (folder + "v/", vocabChunks), (folder + "p/", shardChunks), (folder + "d/", docChunks) }
-            .SelectMany(kind => kind.Item2.Select((bytes, i) => (Path: kind.Item1 + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".bin", Bytes: bytes)))
-            .ToArray();
 
         // Creating files costs the kernel more than anything above costs us: let both cores create them.
-        Parallel.ForEach(files, file => context.Emit(file.Path, file.Bytes, Name));
+        Parallel.ForEach(vocabChunks.Concat(shardChunks).Concat(docChunks), chunk =>
+            context.EmitFingerprinted(chunk.Path, Name, chunk.Fingerprint, () => chunk.Bytes));
     }
+
+    private static string ChunkPath(string folder, int index) => folder + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".bin";
+
+    private static byte[][] Bytes(ReusableChunk[] chunks) => chunks.Select(c => c.Bytes).ToArray();
 
     private static byte[] Manifest(int documents, IndexLayout layout, string hash) => IndexChunks.Json(json =>
     {
@@ -113,7 +117,7 @@ public sealed class SearchIndexOutput : ISiteOutput
     });
 
     /// <summary>Terms (t), their document counts (f), postings chunks (p) and places within those chunks (o).</summary>
-    private static byte[] VocabularyChunk(Range range, PostingsIndex postings, IndexLayout layout) => IndexChunks.GzipJson(json =>
+    private static byte[] VocabularyChunk(Range range, PostingsIndex postings, IndexLayout layout) => IndexChunks.Json(json =>
     {
         var (first, count) = range.GetOffsetAndLength(postings.Terms.Count);
         json.WriteStartObject();
@@ -148,7 +152,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndObject();
     });
 
-    private static byte[] DocumentChunk(OutputContext context, IEnumerable<SearchDocument> group) => IndexChunks.GzipJson(json =>
+    private static byte[] DocumentChunk(OutputContext context, IEnumerable<SearchDocument> group) => IndexChunks.Json(json =>
     {
         json.WriteStartArray();
         foreach (var document in group)

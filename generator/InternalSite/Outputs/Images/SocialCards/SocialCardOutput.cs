@@ -39,19 +39,23 @@ public sealed class SocialCardOutput : ISiteOutput
                 var content = SocialCardContent.For(page, context.Site);
                 var key = ImageCache.Key(CardVersion, style.Fingerprint, SocialCardPainter.Width, SocialCardPainter.Height,
                     content.Portal, content.Title, content.Product ?? string.Empty, content.Kind);
-                var bytes = cache.TryRead("cards", key, ".png");
-                if (bytes is null)
+                // The key names everything the card is drawn from, so an incremental build keeps an unchanged card as it is.
+                context.EmitFingerprinted(path, Name, key, () =>
                 {
-                    bytes = painters.Value!.Paint(content);
-                    cache.Write("cards", key, ".png", bytes);
-                    options.Work?.CardDrawn();
-                }
-                else
-                {
-                    options.Work?.CardFromCache();
-                }
+                    var bytes = cache.TryRead("cards", key, ".png");
+                    if (bytes is null)
+                    {
+                        bytes = painters.Value!.Paint(content);
+                        cache.Write("cards", key, ".png", bytes);
+                        options.Work?.CardDrawn();
+                    }
+                    else
+                    {
+                        options.Work?.CardFromCache();
+                    }
 
-                context.Emit(path, bytes, Name);
+                    return bytes;
+                });
             });
         }
         finally
