@@ -190,21 +190,25 @@ public sealed class DevServer : IAsyncDisposable
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
         var channel = hub.Join();
+
+        // An open tab keeps this request going forever: stopping the server must end it, or shutting down would wait
+        // for the host's shutdown timeout (seconds after Ctrl+C or SIGTERM) before the process exits.
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, app.Lifetime.ApplicationStopping);
         try
         {
             // A tab that connects while the build is broken shows the errors at once.
             var first = site.Errors.Count > 0 ? ReloadHub.Format("errors", ErrorsJson(site.Errors)) : ReloadHub.Format("ok", "{}");
-            await response.WriteAsync("retry: 500\n\n" + first, context.RequestAborted);
-            await response.Body.FlushAsync(context.RequestAborted);
-            await foreach (var message in channel.Reader.ReadAllAsync(context.RequestAborted))
+            await response.WriteAsync("retry: 500\n\n" + first, ended.Token);
+            await response.Body.FlushAsync(ended.Token);
+            await foreach (var message in channel.Reader.ReadAllAsync(ended.Token))
             {
-                await response.WriteAsync(message, context.RequestAborted);
-                await response.Body.FlushAsync(context.RequestAborted);
+                await response.WriteAsync(message, ended.Token);
+                await response.Body.FlushAsync(ended.Token);
             }
         }
         catch (OperationCanceledException)
         {
-            // The tab went away.
+            // The tab went away, or the server is stopping.
         }
         finally
         {

@@ -52,6 +52,19 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Stopping_the_server_ends_open_event_streams_at_once()
+    {
+        using var events = await OpenEventsAsync();
+        Assert.Equal("ok", (await events.NextAsync()).Name);
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await host.DisposeAsync();
+
+        // The host's own shutdown timeout is many seconds; an open tab must not hold the process that long.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"stopping took {clock.Elapsed.TotalSeconds:0.0} s with a tab open");
+    }
+
+    [Fact]
     public async Task Served_pages_carry_the_reload_script_and_built_files_do_not()
     {
         var html = await http.GetStringAsync(host.Server.SiteUrl);
