@@ -10,9 +10,10 @@ namespace InternalSite.Templating;
 /// Where the include stands alone as a statement (<c>{{ include 'partials/header.html' }}</c>, as themes use it),
 /// the partial is evaluated straight into the output being written: Scriban's own include renders it into a fresh
 /// buffer, makes a string of it and copies that into the page, which on a large site cost a tenth of page rendering.
-/// Anywhere else (its value assigned or piped) the partial's text is the value, as in Scriban.
+/// Anywhere else (its value assigned or piped) the partial's text is the value, as in Scriban. The theme's loader
+/// puts every partial it finds in the context's cache of parsed templates, so that is where it is looked up.
 /// </summary>
-internal sealed class HtmlIncludeFunction(Func<string, Template?> findPartial) : IScriptCustomFunction
+internal sealed class HtmlIncludeFunction : IScriptCustomFunction
 {
     private readonly IncludeFunction inner = new();
 
@@ -30,7 +31,7 @@ internal sealed class HtmlIncludeFunction(Func<string, Template?> findPartial) :
     {
         if (callerContext is { Parent: ScriptExpressionStatement } && arguments.Count == 1 && arguments[0] is string name
             && context.TemplateLoader?.GetPath(context, callerContext.Span, name) is { } path
-            && findPartial(path) is { SourceFilePath: { } file, Page: { } body })
+            && context.CachedTemplates.TryGetValue(path, out var partial) && partial is { SourceFilePath: { } file, Page: { } body })
         {
             WriteInPlace(context, callerContext, file, body);
             return null;

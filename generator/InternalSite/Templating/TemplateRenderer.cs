@@ -32,7 +32,7 @@ public sealed class TemplateRenderer
         loader = new ThemeTemplateLoader(this);
         var builtins = new Scriban.Functions.BuiltinFunctions();
         builtins.Remove("include");
-        builtins.SetValue("include", new HtmlIncludeFunction(Get), readOnly: true);
+        builtins.SetValue("include", new HtmlIncludeFunction(), readOnly: true);
         globals = new ScriptObject();
         globals.Import(builtins);
         globals.Import(TemplateFunctions.Create(site));

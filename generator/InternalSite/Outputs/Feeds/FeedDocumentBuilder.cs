@@ -14,6 +14,7 @@ namespace InternalSite.Outputs.Feeds;
 public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, string>? itemContent = null)
 {
     private readonly ConcurrentDictionary<Page, string> contentByPage = new();
+    private readonly Func<string, string, string> contentOf = itemContent ?? ItemContent;
 
     public FeedDocument Build(FeedChannel channel)
     {
@@ -57,7 +58,7 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
             Id = FeedIds.For(site, page, published),
             Title = FeedText.Clean(page.Title),
             Url = url,
-            ContentHtml = contentByPage.GetOrAdd(page, p => itemContent is null ? ItemContent(BodyOf(p), url) : itemContent(BodyOf(p), url)),
+            ContentHtml = contentByPage.GetOrAdd(page, p => contentOf(BodyOf(p), url)),
             Summary = page.Summary is { Length: > 0 } summary ? FeedText.Clean(summary) : null,
             Published = published,
             Updated = updated,

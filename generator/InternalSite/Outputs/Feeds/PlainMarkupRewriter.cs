@@ -64,7 +64,7 @@ internal static class PlainMarkupRewriter
                 }
 
                 at = SkipName(html, at, out var name);
-                if (at == attributeStart || name.Length == 0 || name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                if (name.Length == 0 || name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
                 {
                     return null;
                 }
