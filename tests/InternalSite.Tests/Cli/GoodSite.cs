@@ -1,14 +1,12 @@
+using InternalSite.Tests.Support;
+
 namespace InternalSite.Tests.Cli;
 
 /// <summary>A small site of every kind that builds cleanly; the CLI tests break it one file at a time.</summary>
 public static class GoodSite
 {
-    public const string Files = """
-        -- site.config.yml --
-        title: Test Portal
-        baseUrl: https://portal.example.internal/tools/
-        timezone: Europe/London
-        organization: Example Corp
+    public const string Files = TestSite.Config + """
+
         -- content/index.md --
         ---
         title: Welcome

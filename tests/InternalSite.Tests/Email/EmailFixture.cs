@@ -37,12 +37,8 @@ internal static class EmailFixture
     public static NewsletterExportResult ExportText(string files, params string[]? slugs) =>
         NewsletterExporter.Export(SiteSource.FromText(files), new BuildOptions { Now = TestSite.Now }, slugs);
 
-    public const string Config = """
-        -- site.config.yml --
-        title: Test Portal
-        baseUrl: https://portal.example.internal/tools/
-        timezone: Europe/London
-        organization: Example Corp
+    public const string Config = TestSite.Config + """
+
         newsletter:
           from: "News <news@example.internal>"
         """;
