@@ -44,7 +44,8 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
     /// Emits a file drawn by <see cref="Templates"/>; <paramref name="render"/> returns null when it failed (with a
     /// diagnostic). In an incremental build the last build's file is kept, without rendering, when nothing the render
     /// read (page and site members, theme templates) has changed. Use it only when everything the file depends on is
-    /// read through templates; code that reads the model itself should call <see cref="Emit(string, string, string)"/>.
+    /// read through templates, or recorded by the code that reads it (<see cref="Build.Incremental.ReadTracker"/>,
+    /// <see cref="Build.Incremental.TrackedPageFunctions.Record"/>); other code should call <see cref="Emit(string, string, string)"/>.
     /// </summary>
     public void EmitRendered(string path, string by, Func<string?> render)
     {

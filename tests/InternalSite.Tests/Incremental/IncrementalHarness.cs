@@ -14,6 +14,7 @@ namespace InternalSite.Tests.Incremental;
 internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> initialFiles)
 {
     private readonly SortedDictionary<string, string> files = new(initialFiles.ToDictionary(), StringComparer.Ordinal);
+    private readonly SortedDictionary<string, byte[]> binaryFiles = new(StringComparer.Ordinal);
     private readonly IncrementalState state = new();
 
     public IReadOnlyDictionary<string, byte[]> Output { get; private set; } = new Dictionary<string, byte[]>();
@@ -23,6 +24,9 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
     public BuildResult LastResult { get; private set; } = null!;
 
     public void Write(string path, string text) => files[path] = text;
+
+    /// <summary>A file that is not text (an image).</summary>
+    public void WriteBytes(string path, byte[] bytes) => binaryFiles[path] = bytes;
 
     public void Delete(string path) => Assert.True(files.Remove(path), $"no file {path} to delete");
 
@@ -42,7 +46,7 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
     public BuildResult Build()
     {
         var sink = new SnapshotOutputSink(Output);
-        LastResult = SiteBuilder.Build(Source(files), new BuildOptions { Now = TestSite.Now, Incremental = state }, sink);
+        LastResult = SiteBuilder.Build(Source(), new BuildOptions { Now = TestSite.Now, Incremental = state }, sink);
         if (LastResult.Succeeded)
         {
             Output = sink.Files;
@@ -54,7 +58,7 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
     public IReadOnlyDictionary<string, byte[]> FullBuild()
     {
         var sink = new MemoryOutputSink();
-        var result = SiteBuilder.Build(Source(files), new BuildOptions { Now = TestSite.Now }, sink);
+        var result = SiteBuilder.Build(Source(), new BuildOptions { Now = TestSite.Now }, sink);
         Assert.True(result.Succeeded, TestSite.Errors(result));
         return sink.Files;
     }
@@ -86,6 +90,9 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
         return $"line {line + 1}\n--- full build:\n{Around(expected)}\n--- incremental:\n{Around(actual)}";
     }
 
-    private static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>
-        new(files.Select(f => new SourceFile(f.Key, Encoding.UTF8.GetBytes(f.Value))).ToArray());
+    private SiteSource Source() =>
+        new(files.Select(f => new SourceFile(f.Key, Encoding.UTF8.GetBytes(f.Value)))
+            .Concat(binaryFiles.Select(f => new SourceFile(f.Key, f.Value)))
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToArray());
 }

@@ -25,6 +25,7 @@ internal sealed class IncrementalSession
     private readonly int[] validity;
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
+    private readonly Lazy<Dictionary<string, StaticFile>> staticFiles;
 
     // Fingerprinted files describe all their inputs themselves, so only the output they were kept in must match.
     private readonly bool previousOutputUsable;
@@ -54,6 +55,8 @@ internal sealed class IncrementalSession
             pagesByKey.Remove(key);
         }
 
+        staticFiles = new(() => site.StaticFiles.GroupBy(f => f.OutputPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         validity = new int[previous.DependencyKeys.Length];
         previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
         previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
@@ -144,6 +147,8 @@ internal sealed class IncrementalSession
     public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, _ => ValueFingerprint.Of(value));
 
     public void RememberTemplate(DependencyKey key) => current.GetOrAdd(key, k => TemplateFingerprint(k.Member));
+
+    public void RememberStaticFile(DependencyKey key) => current.GetOrAdd(key, k => StaticFileFingerprint(k.Member));
 
     /// <summary>The state the next build starts from, describing the output this build produced.</summary>
     public void CommitTo(IncrementalState state)
@@ -248,13 +253,18 @@ internal sealed class IncrementalSession
             return TemplateFingerprint(key.Member);
         }
 
+        if (key.Owner == DependencyKey.FileOwner)
+        {
+            return StaticFileFingerprint(key.Member);
+        }
+
         object? owner = key.Owner == DependencyKey.SiteOwner ? Site : pagesByKey.GetValueOrDefault(key.Owner);
         if (owner is null)
         {
             return "(gone)";
         }
 
-        if (owner is Page page && TrackedPageFunctions.TryCall(page, key.Member, out var computed))
+        if (owner is Page page && TrackedPageFunctions.TryCall(Site, page, key.Member, out var computed))
         {
             return ValueFingerprint.Of(computed);
         }
@@ -292,6 +302,9 @@ internal sealed class IncrementalSession
         HtmlString html => html.Value,
         _ => null,
     };
+
+    private string StaticFileFingerprint(string outputPath) =>
+        staticFiles.Value.TryGetValue(outputPath, out var file) ? StableHash.Of(file.Bytes) : "(absent)";
 
     private string TemplateFingerprint(string path) =>
         theme.Find(path) is { } found ? StableHash.Of(found.Layer.DisplayRoot + "\n" + StableHash.Of(found.Bytes)) : "(absent)";

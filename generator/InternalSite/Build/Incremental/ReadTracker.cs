@@ -27,6 +27,12 @@ internal static class ReadTracker
 
     /// <summary>A template was looked up in the theme (to render, include, or test whether a layout exists).</summary>
     public static void Template(string path) => current?.Template(path);
+
+    /// <summary>Code read a content file (e.g. an image's size), by its output path, whether or not it exists.</summary>
+    public static void StaticFile(string outputPath) => current?.StaticFile(outputPath);
+
+    /// <summary>The file being rendered depends on something not recorded (e.g. it reported diagnostics): never keep it.</summary>
+    public static void Untrackable() => current?.MarkUntrackable();
 }
 
 /// <summary>The reads of one file's render.</summary>
@@ -65,6 +71,17 @@ internal sealed class ReadRecording(IncrementalSession session)
         }
     }
 
+    public void MarkUntrackable() => Trackable = false;
+
+    public void StaticFile(string outputPath)
+    {
+        var key = new DependencyKey(DependencyKey.FileOwner, outputPath);
+        if (Reads.Add(key))
+        {
+            session.RememberStaticFile(key);
+        }
+    }
+
     public void Template(string path)
     {
         var key = new DependencyKey(DependencyKey.ThemeOwner, path);
@@ -75,9 +92,13 @@ internal sealed class ReadRecording(IncrementalSession session)
     }
 }
 
-/// <summary>One thing an output read: a member of a page ("page:route"), of the site ("site"), or a theme file ("theme").</summary>
+/// <summary>
+/// One thing an output read: a member of a page ("page:route"), of the site ("site"), a theme file ("theme"), or a
+/// content file by its output path ("file").
+/// </summary>
 internal readonly record struct DependencyKey(string Owner, string Member)
 {
     public const string SiteOwner = "site";
     public const string ThemeOwner = "theme";
+    public const string FileOwner = "file";
 }

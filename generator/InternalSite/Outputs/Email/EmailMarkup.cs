@@ -156,6 +156,7 @@ internal sealed class EmailMarkup(SiteModel site, IReadOnlyDictionary<string, St
         }
 
         var path = Uri.UnescapeDataString(src[root.Length..].Split('?', '#')[0]);
+        Build.Incremental.ReadTracker.StaticFile(path);
         return files.TryGetValue(path, out var file) ? ImageSize.Read(file.Bytes) : null;
     }
 }

@@ -18,33 +18,58 @@ public sealed class NewsletterEmailOutput(NewsletterEmailCollector? collector = 
         var renderer = new NewsletterEmailRenderer(context);
         Parallel.ForEach(context.Site.Newsletters, newsletter =>
         {
-            var email = renderer.Render(newsletter);
-            if (email is null)
+            var path = OutputPaths.NewsletterEmail(newsletter);
+            if (collector?.Wants(newsletter) == true)
             {
+                // Exported: the email itself is needed, so it is always made.
+                if (Render(renderer, newsletter, context.Diagnostics, exported: true) is { } email)
+                {
+                    context.Emit(path, email.Html, Name);
+                    collector.Add(email);
+                }
+
                 return;
             }
 
-            var exported = collector?.Wants(newsletter) == true;
-            if (email.HtmlBytes > NewsletterEmailRenderer.MaxHtmlBytes)
+            // Everything the email is made from is recorded while it is made, so an incremental build keeps the last
+            // build's file, without drawing, parsing or inlining anything, when none of it changed.
+            context.EmitRendered(path, Name, () =>
             {
-                // Too large to export, but still worth publishing as a page: an error only where it is sent.
-                var message = $"the email is {email.HtmlBytes / 1024} KB of HTML; Gmail clips anything over {NewsletterEmailRenderer.MaxHtmlBytes / 1024} KB (expected a shorter newsletter, or fewer or smaller images)";
-                if (exported)
+                var own = new DiagnosticBag();
+                var email = Render(renderer, newsletter, own, exported: false);
+                if (own.Count > 0)
                 {
-                    context.Diagnostics.Error(newsletter.SourceStart, DiagnosticCodes.Output, message);
+                    // Kept files report nothing, so an email with something to report is made (and reports it) every build.
+                    Build.Incremental.ReadTracker.Untrackable();
+                    foreach (var diagnostic in own.Sorted())
+                    {
+                        context.Diagnostics.Add(diagnostic);
+                    }
                 }
-                else
-                {
-                    context.Diagnostics.Warning(newsletter.SourceStart, DiagnosticCodes.Output, message);
-                }
-            }
 
-            context.Emit(OutputPaths.NewsletterEmail(newsletter), email.Html, Name);
+                return email?.Html;
+            });
+        });
+    }
+
+    private static RenderedEmail? Render(NewsletterEmailRenderer renderer, Newsletter newsletter, DiagnosticBag diagnostics, bool exported)
+    {
+        var email = renderer.Render(newsletter, diagnostics);
+        if (email is not null && email.HtmlBytes > NewsletterEmailRenderer.MaxHtmlBytes)
+        {
+            // Too large to export, but still worth publishing as a page: an error only where it is sent.
+            var message = $"the email is {email.HtmlBytes / 1024} KB of HTML; Gmail clips anything over {NewsletterEmailRenderer.MaxHtmlBytes / 1024} KB (expected a shorter newsletter, or fewer or smaller images)";
             if (exported)
             {
-                collector!.Add(email);
+                diagnostics.Error(newsletter.SourceStart, DiagnosticCodes.Output, message);
             }
-        });
+            else
+            {
+                diagnostics.Warning(newsletter.SourceStart, DiagnosticCodes.Output, message);
+            }
+        }
+
+        return email;
     }
 }
 

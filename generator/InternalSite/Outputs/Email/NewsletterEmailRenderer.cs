@@ -3,6 +3,7 @@ using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using InternalSite.Build.Incremental;
 using InternalSite.Diagnostics;
 using InternalSite.Model;
 
@@ -29,7 +30,7 @@ public sealed class NewsletterEmailRenderer
 
     private readonly OutputContext context;
     private readonly EmailMarkup markup;
-    private readonly ConcurrentDictionary<string, EmailStylesheet> stylesheets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<LoadedStylesheet>> stylesheets = new(StringComparer.Ordinal);
 
     public NewsletterEmailRenderer(OutputContext context)
     {
@@ -39,14 +40,20 @@ public sealed class NewsletterEmailRenderer
         markup = new EmailMarkup(context.Site, files);
     }
 
-    /// <summary>The email of a newsletter; null when its template failed (the error is already a diagnostic).</summary>
-    public RenderedEmail? Render(Newsletter newsletter)
+    /// <summary>
+    /// The email of a newsletter; null when its template failed (the error is already a diagnostic). What it reports
+    /// about this newsletter goes to <paramref name="diagnostics"/>. In an incremental build everything it reads is
+    /// recorded: the template's reads, the email view (computed here in code), the stylesheets and image files.
+    /// </summary>
+    public RenderedEmail? Render(Newsletter newsletter, DiagnosticBag diagnostics)
     {
         var site = context.Site;
+        var view = EmailViewBuilder.Build(site, newsletter);
+        TrackedPageFunctions.Record(TrackedPageFunctions.EmailView, newsletter, view);
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal)
         {
             ["page"] = newsletter,
-            ["email"] = EmailViewBuilder.Build(site, newsletter),
+            ["email"] = view,
         };
         var html = context.Templates.Render(TemplatePath, variables, newsletter.SourceStart);
         if (html is null)
@@ -55,9 +62,9 @@ public sealed class NewsletterEmailRenderer
         }
 
         var document = new HtmlParser().ParseDocument(html);
-        markup.Clean(document, newsletter, context.Diagnostics);
+        markup.Clean(document, newsletter, diagnostics);
         EmailMarkup.Absolutize(document, new Uri(site.AbsoluteUrl(newsletter.Route)));
-        markup.SizeImages(document, newsletter, context.Diagnostics);
+        markup.SizeImages(document, newsletter, diagnostics);
 
         var text = PlainTextWriter.Write(document.Body ?? document.DocumentElement);
         foreach (var marked in document.QuerySelectorAll($"[{PlainTextWriter.SkipAttribute}]"))
@@ -65,7 +72,7 @@ public sealed class NewsletterEmailRenderer
             marked.RemoveAttribute(PlainTextWriter.SkipAttribute);
         }
 
-        CssInliner.Inline(document, TakeStylesheets(document, newsletter));
+        CssInliner.Inline(document, TakeStylesheets(document, newsletter, diagnostics));
         return new RenderedEmail(newsletter, Serialize(document), text);
     }
 
@@ -74,22 +81,31 @@ public sealed class NewsletterEmailRenderer
     /// &lt;style&gt; block with the rules that only work there. Only the theme's own files are read: an external
     /// stylesheet would be blocked by most mail clients, so it is left out with a warning.
     /// </summary>
-    private EmailStylesheet TakeStylesheets(IDocument document, Newsletter newsletter)
+    private EmailStylesheet TakeStylesheets(IDocument document, Newsletter newsletter, DiagnosticBag diagnostics)
     {
         var sheets = new List<EmailStylesheet>();
         foreach (var element in document.QuerySelectorAll("link[rel~=stylesheet], style").ToList())
         {
             if (element.LocalName == "style")
             {
-                sheets.Add(EmailStylesheet.Parse(element.TextContent, "themes/" + TemplatePath, context.Diagnostics));
+                sheets.Add(EmailStylesheet.Parse(element.TextContent, "themes/" + TemplatePath, diagnostics));
             }
             else if (element.GetAttribute("href") is { } href && ThemePath(href) is { } path)
             {
-                sheets.Add(stylesheets.GetOrAdd(path, LoadStylesheet));
+                ReadTracker.Template(path);
+                var loaded = stylesheets.GetOrAdd(path, p => new Lazy<LoadedStylesheet>(() => LoadStylesheet(p))).Value;
+                if (loaded.Reported)
+                {
+                    // Its diagnostics are reported once per build, by whichever email loads it: every email using it
+                    // is made again next build too, so that some email always loads it and they are reported again.
+                    ReadTracker.Untrackable();
+                }
+
+                sheets.Add(loaded.Sheet);
             }
             else
             {
-                context.Diagnostics.Warning(newsletter.SourceStart, DiagnosticCodes.Output,
+                diagnostics.Warning(newsletter.SourceStart, DiagnosticCodes.Output,
                     $"the email template links the stylesheet '{element.GetAttribute("href")}', which was left out (expected a file of the theme's email/ folder, e.g. href=\"email.css\")");
             }
 
@@ -113,17 +129,27 @@ public sealed class NewsletterEmailRenderer
             ? null
             : "email/" + href;
 
-    private EmailStylesheet LoadStylesheet(string path)
+    private LoadedStylesheet LoadStylesheet(string path)
     {
         if (context.Theme.Find(path) is not var (layer, bytes))
         {
             context.Diagnostics.Error(SourceLocation.StartOf("themes/" + TemplatePath), DiagnosticCodes.Template,
                 $"the email template links '{path}', which the theme does not have (expected it in one of: {string.Join(", ", context.Theme.Layers.Select(l => l.DisplayRoot))})");
-            return EmailStylesheet.Empty;
+            return new LoadedStylesheet(EmailStylesheet.Empty, Reported: true);
         }
 
-        return EmailStylesheet.Parse(Encoding.UTF8.GetString(bytes), layer.DisplayRoot + path, context.Diagnostics);
+        var own = new DiagnosticBag();
+        var sheet = EmailStylesheet.Parse(Encoding.UTF8.GetString(bytes), layer.DisplayRoot + path, own);
+        foreach (var diagnostic in own.Sorted())
+        {
+            context.Diagnostics.Add(diagnostic);
+        }
+
+        return new LoadedStylesheet(sheet, Reported: own.Count > 0);
     }
+
+    /// <summary>A theme stylesheet, parsed once per build, and whether parsing it reported anything.</summary>
+    private sealed record LoadedStylesheet(EmailStylesheet Sheet, bool Reported);
 
     private static string Serialize(IDocument document)
     {
