@@ -12,7 +12,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v2";
+    private const string Magic = "InternalSite incremental cache v3";
 
     public static IncrementalState Load(string folder)
     {
@@ -32,6 +32,7 @@ public static class CacheFile
                 return new IncrementalState();
             }
 
+            ReadParsedPages(reader, state);
             ReadMarkdown(reader, state);
             ReadOutputs(reader, state);
             return state;
@@ -54,12 +55,80 @@ public static class CacheFile
         {
             writer.Write(Magic);
             writer.Write(StableHash.ToolVersion);
+            WriteParsedPages(writer, state);
             WriteMarkdown(writer, state);
             WriteOutputs(writer, state);
         }
 
         File.Move(temporary, path, overwrite: true);
     }
+
+    private static void WriteParsedPages(BinaryWriter w, IncrementalState state)
+    {
+        var entries = new List<(string Path, ParsedPageEntry Entry, byte[]? Encoded)>();
+        foreach (var (path, entry) in state.Memory.ParsedPages.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (entry.Parsed is null && entry.Encoded is null)
+            {
+                entries.Add((path, entry, null));
+            }
+            else if (entry.Encoded is not null)
+            {
+                entries.Add((path, entry, entry.Encoded));
+            }
+            else
+            {
+                try
+                {
+                    entries.Add((path, entry, ParsedPageCodec.Encode(entry.Parsed!)));
+                }
+                catch (NotSupportedException)
+                {
+                    // A page the cache has no form for is simply parsed again next build.
+                }
+            }
+        }
+
+        w.Write(entries.Count);
+        foreach (var (path, entry, encoded) in entries)
+        {
+            w.Write(path);
+            w.Write(entry.Hash);
+            w.Write(entry.ConfigKey);
+            w.Write(encoded is not null);
+            if (encoded is not null)
+            {
+                w.Write(encoded.Length);
+                w.Write(encoded);
+            }
+
+            WriteList(w, entry.Diagnostics, d => WriteDiagnostic(w, d));
+        }
+    }
+
+    private static void ReadParsedPages(BinaryReader r, IncrementalState state)
+    {
+        var count = r.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var path = r.ReadString();
+            var hash = r.ReadString();
+            var configKey = r.ReadString();
+            var encoded = r.ReadBoolean() ? r.ReadBytes(r.ReadInt32()) : null;
+            var diagnostics = ReadList(r, () => ReadDiagnostic(r));
+            state.Memory.ParsedPages[path] = new ParsedPageEntry(null, configKey, null, diagnostics) { BytesHash = hash, Encoded = encoded };
+        }
+    }
+
+    private static void WriteDiagnostic(BinaryWriter w, Diagnostic d)
+    {
+        w.Write((int)d.Severity);
+        WriteLocation(w, d.Location);
+        w.Write(d.Code);
+        w.Write(d.Message);
+    }
+
+    private static Diagnostic ReadDiagnostic(BinaryReader r) => new((Severity)r.ReadInt32(), ReadLocation(r), r.ReadString(), r.ReadString());
 
     private static void WriteMarkdown(BinaryWriter w, IncrementalState state)
     {
@@ -76,7 +145,7 @@ public static class CacheFile
             WriteList(w, r.TextSections, s => { WriteNullable(w, s.HeadingId); WriteNullable(w, s.HeadingText); w.Write(s.Text); });
             WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
             WriteList(w, r.Links, l => { w.Write(l.Route); WriteNullable(w, l.Anchor); WriteLocation(w, l.At); w.Write(l.Written); });
-            WriteList(w, entry.Diagnostics, d => { w.Write((int)d.Severity); WriteLocation(w, d.Location); w.Write(d.Code); w.Write(d.Message); });
+            WriteList(w, entry.Diagnostics, d => WriteDiagnostic(w, d));
         }
     }
 
@@ -93,7 +162,7 @@ public static class CacheFile
             var sections = ReadList(r, () => new TextSection(ReadNullable(r), ReadNullable(r), r.ReadString()));
             var ids = ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
             var links = ReadList(r, () => new InternalLink(r.ReadString(), ReadNullable(r), ReadLocation(r), r.ReadString()));
-            var diagnostics = ReadList(r, () => new Diagnostic((Severity)r.ReadInt32(), ReadLocation(r), r.ReadString(), r.ReadString()));
+            var diagnostics = ReadList(r, () => ReadDiagnostic(r));
             state.Markdown[path] = new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics);
         }
     }

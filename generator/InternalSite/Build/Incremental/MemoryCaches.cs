@@ -4,7 +4,8 @@ using System.Runtime.CompilerServices;
 namespace InternalSite.Build.Incremental;
 
 /// <summary>
-/// What one process keeps between its builds (<c>serve</c>); never saved. Parsed pages are keyed by file; the other
+/// What one process keeps between its builds (<c>serve</c>); only the parsed pages are also saved (by <c>build</c>,
+/// see <see cref="CacheFile"/>). Parsed pages are keyed by file; the other
 /// tables are keyed by an object a build reuses unchanged from the last one (a page's rendered HTML or text sections,
 /// shared through the markdown cache), so they need no hashing, and they forget an entry once nothing holds its key.
 /// </summary>

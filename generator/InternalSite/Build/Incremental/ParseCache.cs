@@ -5,22 +5,25 @@ using InternalSite.Diagnostics;
 namespace InternalSite.Build.Incremental;
 
 /// <summary>
-/// Reuses the front matter parse of a markdown file whose bytes and config are unchanged since the last build of this
-/// process: the page is handed out as a fresh copy of the page as parsed, and the parse's diagnostics are reported
-/// again, so the build sees exactly what parsing the file again would give it.
+/// Reuses the front matter parse of a markdown file whose bytes and config are unchanged since the last build (of
+/// this process, or saved in the cache file by <c>build</c>): the page is handed out as a fresh copy of the page as
+/// parsed, and the parse's diagnostics are reported again, so the build sees exactly what parsing the file again
+/// would give it.
 /// </summary>
 internal sealed class ParseCache(MemoryCaches memory, string configKey)
 {
     public ParsedPage? Read(SourceFile file, SiteConfig config, DiagnosticBag diagnostics)
     {
-        if (memory.ParsedPages.TryGetValue(file.Path, out var entry) && entry.ConfigKey == configKey && SameBytes(entry.Bytes, file.Bytes))
+        if (memory.ParsedPages.TryGetValue(file.Path, out var entry) && entry.ConfigKey == configKey && SameBytes(entry, file.Bytes)
+            && Restored(entry, file) is { } restored)
         {
-            if (!ReferenceEquals(entry.Bytes, file.Bytes))
+            if (!ReferenceEquals(restored.Bytes, file.Bytes) || !ReferenceEquals(restored, entry))
             {
-                memory.ParsedPages[file.Path] = entry with { Bytes = file.Bytes };
+                restored = restored with { Bytes = file.Bytes };
+                memory.ParsedPages[file.Path] = restored;
             }
 
-            return Replay(entry, diagnostics);
+            return Replay(restored, diagnostics);
         }
 
         var own = new DiagnosticBag();
@@ -59,8 +62,39 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
     }
 
     // The live source of `serve` hands out the same array for a file that was not saved again: no need to compare then.
-    private static bool SameBytes(byte[] cached, byte[] now) => ReferenceEquals(cached, now) || cached.AsSpan().SequenceEqual(now);
+    // An entry from the cache file knows only the hash of the bytes.
+    private static bool SameBytes(ParsedPageEntry cached, byte[] now) => cached.Bytes is { } bytes
+        ? ReferenceEquals(bytes, now) || bytes.AsSpan().SequenceEqual(now)
+        : cached.BytesHash == StableHash.Of(now);
+
+    /// <summary>The entry with its page decoded, for an entry read from the cache file; null if it cannot be decoded.</summary>
+    private static ParsedPageEntry? Restored(ParsedPageEntry entry, SourceFile file)
+    {
+        if (entry.Parsed is not null || entry.Encoded is null)
+        {
+            return entry;
+        }
+
+        try
+        {
+            return entry with { Parsed = ParsedPageCodec.Decode(entry.Encoded, file) };
+        }
+        catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException)
+        {
+            return null;
+        }
+    }
 }
 
-/// <summary>A markdown file's bytes, the config it was parsed with, and the page as parsed (null when it could not be).</summary>
-internal sealed record ParsedPageEntry(byte[] Bytes, string ConfigKey, ParsedPage? Parsed, IReadOnlyList<Diagnostic> Diagnostics);
+/// <summary>
+/// A markdown file's bytes (or, read from the cache file, their hash), the config it was parsed with, and the page as
+/// parsed (null when it could not be). <see cref="Encoded"/> is the page in the cache file's form, once known.
+/// </summary>
+internal sealed record ParsedPageEntry(byte[]? Bytes, string ConfigKey, ParsedPage? Parsed, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public string? BytesHash { get; init; }
+
+    public byte[]? Encoded { get; init; }
+
+    public string Hash => BytesHash ?? StableHash.Of(Bytes!);
+}
