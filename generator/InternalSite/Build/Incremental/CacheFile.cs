@@ -12,7 +12,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v3";
+    private const string Magic = "InternalSite incremental cache v4";
 
     public static IncrementalState Load(string folder)
     {
@@ -133,6 +133,22 @@ public static class CacheFile
     private static void WriteMarkdown(BinaryWriter w, IncrementalState state)
     {
         var entries = state.Markdown.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+
+        // Search terms repeat from page to page: each is written once, and pages refer to it by number.
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        foreach (var (_, entry) in entries)
+        {
+            foreach (var term in entry.Search?.Terms ?? [])
+            {
+                if (termIds.TryAdd(term, terms.Count))
+                {
+                    terms.Add(term);
+                }
+            }
+        }
+
+        WriteList(w, terms, w.Write);
         w.Write(entries.Length);
         foreach (var (path, entry) in entries)
         {
@@ -146,11 +162,53 @@ public static class CacheFile
             WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
             WriteList(w, r.Links, l => { w.Write(l.Route); WriteNullable(w, l.Anchor); WriteLocation(w, l.At); w.Write(l.Written); });
             WriteList(w, entry.Diagnostics, d => WriteDiagnostic(w, d));
+            WriteSearchTerms(w, entry.Search, termIds);
         }
+    }
+
+    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms? search, Dictionary<string, int> termIds)
+    {
+        w.Write(search is not null);
+        if (search is null)
+        {
+            return;
+        }
+
+        w.Write(search.Key);
+        w.Write7BitEncodedInt(search.Terms.Length);
+        for (var t = 0; t < search.Terms.Length; t++)
+        {
+            w.Write7BitEncodedInt(termIds[search.Terms[t]]);
+            w.Write(search.Weights[t]);
+            w.Write7BitEncodedInt(search.Sections[t]);
+        }
+    }
+
+    private static CachedSearchTerms? ReadSearchTerms(BinaryReader r, List<string> allTerms)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        var key = r.ReadString();
+        var count = r.Read7BitEncodedInt();
+        var terms = new string[count];
+        var weights = new byte[count];
+        var sections = new int[count];
+        for (var t = 0; t < count; t++)
+        {
+            terms[t] = allTerms[r.Read7BitEncodedInt()];
+            weights[t] = r.ReadByte();
+            sections[t] = r.Read7BitEncodedInt();
+        }
+
+        return new CachedSearchTerms(key, terms, weights, sections);
     }
 
     private static void ReadMarkdown(BinaryReader r, IncrementalState state)
     {
+        var allTerms = ReadList(r, r.ReadString);
         var count = r.ReadInt32();
         for (var i = 0; i < count; i++)
         {
@@ -163,7 +221,8 @@ public static class CacheFile
             var ids = ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
             var links = ReadList(r, () => new InternalLink(r.ReadString(), ReadNullable(r), ReadLocation(r), r.ReadString()));
             var diagnostics = ReadList(r, () => ReadDiagnostic(r));
-            state.Markdown[path] = new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics);
+            var search = ReadSearchTerms(r, allTerms);
+            state.Markdown[path] = new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics) { Search = search };
         }
     }
 

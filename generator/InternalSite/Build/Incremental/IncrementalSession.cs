@@ -69,6 +69,15 @@ internal sealed class IncrementalSession
 
     public string GlobalKey { get; }
 
+    /// <summary>
+    /// The markdown cache entry <paramref name="page"/>'s text sections come from (the very list, not an equal one),
+    /// so values derived from those sections can be kept with it; null when there is none.
+    /// </summary>
+    public MarkdownCacheEntry? MarkdownOf(Page page) =>
+        previous.Markdown.TryGetValue(page.SourcePath, out var entry) && ReferenceEquals(entry.Rendered.TextSections, page.TextSections)
+            ? entry
+            : null;
+
     public bool IsAddressable(Page page) => pagesByKey.TryGetValue(ValueFingerprint.PageKey(page), out var found) && ReferenceEquals(found, page);
 
     /// <summary>Carries <paramref name="path"/> over from the last build if nothing it read has changed.</summary>

@@ -60,7 +60,20 @@ public sealed class IncrementalState
 }
 
 /// <summary>A rendered markdown body and the diagnostics rendering it produced, valid while <see cref="Key"/> matches.</summary>
-internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics);
+internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    /// <summary>
+    /// The search index's terms of the page this body belongs to, once tokenized: they are made from the body's text
+    /// sections and a few short fields of the page (named by <see cref="CachedSearchTerms.Key"/>).
+    /// </summary>
+    public CachedSearchTerms? Search { get; set; }
+}
+
+/// <summary>
+/// One page's contribution to the search index: each distinct term with its weight and section, valid for the text
+/// sections of the markdown entry that holds it and the page fields hashed into <see cref="Key"/>.
+/// </summary>
+internal sealed record CachedSearchTerms(string Key, string[] Terms, byte[] Weights, int[] Sections);
 
 /// <summary>An output file of the last build: its size (to notice a file changed behind our back) and what it read.</summary>
 internal sealed record OutputRecord(long Length, int[] Reads);

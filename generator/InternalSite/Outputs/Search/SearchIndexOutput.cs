@@ -39,12 +39,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         var documents = SearchDocuments.From(site);
 
         var table = new TermTable();
-        var hits = new TermHit[documents.Count][];
-        Parallel.For(0, documents.Count, DocumentTerms.NewCounter, (i, _, counter) =>
-        {
-            hits[i] = DocumentTerms.Of(documents[i], table, counter);
-            return counter;
-        }, static _ => { });
+        var hits = new SearchTermCache(context.Incremental).Hits(documents, table);
         var postings = PostingsIndex.Build(table, hits);
         var layout = IndexLayout.Plan(postings);
 
