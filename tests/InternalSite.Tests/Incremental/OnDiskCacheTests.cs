@@ -47,6 +47,27 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void An_edit_rewrites_only_the_markdown_cache_file_of_the_edited_page()
+    {
+        BuildWithCache();
+        var files = Directory.GetFiles(Cache, "markdown-*.bin").Order(StringComparer.Ordinal).ToArray();
+        Assert.Equal(MarkdownCacheFiles.BucketCount, files.Length);
+        var written = files.ToDictionary(f => f, File.GetLastWriteTimeUtc);
+        var edited = Path.Combine(Cache, $"markdown-{MarkdownCacheFiles.BucketOf(SampleSite.AtlasGuide):D2}.bin");
+        var before = File.ReadAllBytes(edited);
+
+        BuildWithCache();
+        Assert.All(files, f => Assert.Equal(written[f], File.GetLastWriteTimeUtc(f)));
+
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask Ann in the channel.");
+        var state = BuildWithCache();
+
+        Assert.NotEqual(before, File.ReadAllBytes(edited));
+        Assert.All(files.Where(f => f != edited), f => Assert.Equal(written[f], File.GetLastWriteTimeUtc(f)));
+        Assert.Contains("Ask Ann in the channel.", state.Markdown[SampleSite.AtlasGuide].Rendered.Html);
+    }
+
+    [Fact]
     public void A_deleted_or_corrupt_cache_means_a_full_build()
     {
         BuildWithCache();

@@ -6,13 +6,14 @@ using InternalSite.Model;
 namespace InternalSite.Build.Incremental;
 
 /// <summary>
-/// Saves and loads an <see cref="IncrementalState"/> as one binary file in the cache folder. A file from another
-/// tool version, or one that cannot be read, is ignored: the build is then simply a full build.
+/// Saves and loads an <see cref="IncrementalState"/> in the cache folder: one binary file for the parsed pages and
+/// the outputs, and the rendered markdown in files of their own (see <see cref="MarkdownCacheFiles"/>). A file from
+/// another tool version, or one that cannot be read, is ignored: the build is then simply a full build.
 /// </summary>
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v4";
+    private const string Magic = "InternalSite incremental cache v5";
 
     public static IncrementalState Load(string folder)
     {
@@ -33,14 +34,15 @@ public static class CacheFile
             }
 
             ReadParsedPages(reader, state);
-            ReadMarkdown(reader, state);
             ReadOutputs(reader, state);
-            return state;
         }
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return new IncrementalState();
         }
+
+        MarkdownCacheFiles.Load(folder, state);
+        return state;
     }
 
     /// <summary>Writes the state atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
@@ -56,11 +58,11 @@ public static class CacheFile
             writer.Write(Magic);
             writer.Write(StableHash.ToolVersion);
             WriteParsedPages(writer, state);
-            WriteMarkdown(writer, state);
             WriteOutputs(writer, state);
         }
 
         File.Move(temporary, path, overwrite: true);
+        MarkdownCacheFiles.Save(folder, state);
     }
 
     private static void WriteParsedPages(BinaryWriter w, IncrementalState state)
@@ -120,7 +122,7 @@ public static class CacheFile
         }
     }
 
-    private static void WriteDiagnostic(BinaryWriter w, Diagnostic d)
+    internal static void WriteDiagnostic(BinaryWriter w, Diagnostic d)
     {
         w.Write((int)d.Severity);
         WriteLocation(w, d.Location);
@@ -128,103 +130,7 @@ public static class CacheFile
         w.Write(d.Message);
     }
 
-    private static Diagnostic ReadDiagnostic(BinaryReader r) => new((Severity)r.ReadInt32(), ReadLocation(r), r.ReadString(), r.ReadString());
-
-    private static void WriteMarkdown(BinaryWriter w, IncrementalState state)
-    {
-        var entries = state.Markdown.OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
-
-        // Search terms repeat from page to page: each is written once, and pages refer to it by number.
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
-        foreach (var (_, entry) in entries)
-        {
-            foreach (var term in entry.Search?.Terms ?? [])
-            {
-                if (termIds.TryAdd(term, terms.Count))
-                {
-                    terms.Add(term);
-                }
-            }
-        }
-
-        WriteList(w, terms, w.Write);
-        w.Write(entries.Length);
-        foreach (var (path, entry) in entries)
-        {
-            var r = entry.Rendered;
-            w.Write(path);
-            w.Write(entry.Key);
-            w.Write(r.Html);
-            WriteNullable(w, r.FirstParagraph);
-            WriteList(w, r.Headings, h => { w.Write(h.Level); w.Write(h.Id); w.Write(h.Text); });
-            WriteList(w, r.TextSections, s => { WriteNullable(w, s.HeadingId); WriteNullable(w, s.HeadingText); w.Write(s.Text); });
-            WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
-            WriteList(w, r.Links, l => { w.Write(l.Route); WriteNullable(w, l.Anchor); WriteLocation(w, l.At); w.Write(l.Written); });
-            WriteList(w, entry.Diagnostics, d => WriteDiagnostic(w, d));
-            WriteSearchTerms(w, entry.Search, termIds);
-        }
-    }
-
-    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms? search, Dictionary<string, int> termIds)
-    {
-        w.Write(search is not null);
-        if (search is null)
-        {
-            return;
-        }
-
-        w.Write(search.Key);
-        w.Write7BitEncodedInt(search.Terms.Length);
-        for (var t = 0; t < search.Terms.Length; t++)
-        {
-            w.Write7BitEncodedInt(termIds[search.Terms[t]]);
-            w.Write(search.Weights[t]);
-            w.Write7BitEncodedInt(search.Sections[t]);
-        }
-    }
-
-    private static CachedSearchTerms? ReadSearchTerms(BinaryReader r, List<string> allTerms)
-    {
-        if (!r.ReadBoolean())
-        {
-            return null;
-        }
-
-        var key = r.ReadString();
-        var count = r.Read7BitEncodedInt();
-        var terms = new string[count];
-        var weights = new byte[count];
-        var sections = new int[count];
-        for (var t = 0; t < count; t++)
-        {
-            terms[t] = allTerms[r.Read7BitEncodedInt()];
-            weights[t] = r.ReadByte();
-            sections[t] = r.Read7BitEncodedInt();
-        }
-
-        return new CachedSearchTerms(key, terms, weights, sections);
-    }
-
-    private static void ReadMarkdown(BinaryReader r, IncrementalState state)
-    {
-        var allTerms = ReadList(r, r.ReadString);
-        var count = r.ReadInt32();
-        for (var i = 0; i < count; i++)
-        {
-            var path = r.ReadString();
-            var key = r.ReadString();
-            var html = r.ReadString();
-            var first = ReadNullable(r);
-            var headings = ReadList(r, () => new Heading(r.ReadInt32(), r.ReadString(), r.ReadString()));
-            var sections = ReadList(r, () => new TextSection(ReadNullable(r), ReadNullable(r), r.ReadString()));
-            var ids = ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
-            var links = ReadList(r, () => new InternalLink(r.ReadString(), ReadNullable(r), ReadLocation(r), r.ReadString()));
-            var diagnostics = ReadList(r, () => ReadDiagnostic(r));
-            var search = ReadSearchTerms(r, allTerms);
-            state.Markdown[path] = new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics) { Search = search };
-        }
-    }
+    internal static Diagnostic ReadDiagnostic(BinaryReader r) => new((Severity)r.ReadInt32(), ReadLocation(r), r.ReadString(), r.ReadString());
 
     private static void WriteOutputs(BinaryWriter w, IncrementalState state)
     {
@@ -295,7 +201,7 @@ public static class CacheFile
         state.Outputs = outputs;
     }
 
-    private static void WriteNullable(BinaryWriter w, string? value)
+    internal static void WriteNullable(BinaryWriter w, string? value)
     {
         w.Write(value is not null);
         if (value is not null)
@@ -304,18 +210,18 @@ public static class CacheFile
         }
     }
 
-    private static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    internal static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static void WriteLocation(BinaryWriter w, SourceLocation at)
+    internal static void WriteLocation(BinaryWriter w, SourceLocation at)
     {
         w.Write(at.File);
         w.Write(at.Line);
         w.Write(at.Column);
     }
 
-    private static SourceLocation ReadLocation(BinaryReader r) => new(r.ReadString(), r.ReadInt32(), r.ReadInt32());
+    internal static SourceLocation ReadLocation(BinaryReader r) => new(r.ReadString(), r.ReadInt32(), r.ReadInt32());
 
-    private static void WriteList<T>(BinaryWriter w, IReadOnlyCollection<T> items, Action<T> write)
+    internal static void WriteList<T>(BinaryWriter w, IReadOnlyCollection<T> items, Action<T> write)
     {
         w.Write(items.Count);
         foreach (var item in items)
@@ -324,7 +230,7 @@ public static class CacheFile
         }
     }
 
-    private static List<T> ReadList<T>(BinaryReader r, Func<T> read)
+    internal static List<T> ReadList<T>(BinaryReader r, Func<T> read)
     {
         var count = r.ReadInt32();
         var items = new List<T>(count);

@@ -14,6 +14,9 @@ public sealed class IncrementalState
 {
     internal ConcurrentDictionary<string, MarkdownCacheEntry> Markdown { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What each markdown cache file held when loaded or last saved (null: unknown, so it is written).</summary>
+    internal MarkdownCacheFiles.LoadedBucket?[]? LoadedMarkdownBuckets { get; set; }
+
     /// <summary>The output the records describe (an output folder, or a name for an in-memory snapshot).</summary>
     internal string OutputIdentity { get; set; } = string.Empty;
 

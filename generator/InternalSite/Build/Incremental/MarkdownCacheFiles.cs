@@ -1,0 +1,235 @@
+using System.Text;
+using InternalSite.Markdown;
+using InternalSite.Model;
+
+namespace InternalSite.Build.Incremental;
+
+/// <summary>
+/// The rendered markdown of every page is most of the cache (the HTML of the whole site), and an incremental build
+/// changes little of it. It is saved in <see cref="BucketCount"/> files, each page in the one its path hashes to, and
+/// a build rewrites only the files whose entries changed since they were loaded; loading reads them side by side.
+/// Each file is written atomically and stands alone: entries are pure functions of their keys, so files from
+/// different builds can be mixed safely, and one that cannot be read only loses its own entries.
+/// </summary>
+internal static class MarkdownCacheFiles
+{
+    public const int BucketCount = 64;
+    private const string Magic = "InternalSite markdown cache v1";
+
+    /// <summary>Reads every bucket into <paramref name="state"/>, remembering what each held to save only changed ones.</summary>
+    public static void Load(string folder, IncrementalState state)
+    {
+        var loaded = new LoadedBucket?[BucketCount];
+        Parallel.For(0, BucketCount, bucket =>
+        {
+            var path = BucketPath(folder, bucket);
+            if (!File.Exists(path))
+            {
+                loaded[bucket] = new LoadedBucket([]);
+                return;
+            }
+
+            try
+            {
+                using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
+                using var reader = new BinaryReader(stream, Encoding.UTF8);
+                if (reader.ReadString() != Magic || reader.ReadString() != StableHash.ToolVersion)
+                {
+                    return;
+                }
+
+                var entries = ReadEntries(reader);
+                foreach (var (key, entry) in entries)
+                {
+                    state.Markdown[key] = entry;
+                }
+
+                loaded[bucket] = new LoadedBucket(entries.Select(e => (e.Key, e.Value, e.Value.Search)).ToArray());
+            }
+            catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
+            {
+                // This bucket's pages are rendered again, and the file rewritten.
+            }
+        });
+        state.LoadedMarkdownBuckets = loaded;
+    }
+
+    /// <summary>Writes the buckets whose entries differ from what was loaded (all of them when nothing was).</summary>
+    public static void Save(string folder, IncrementalState state)
+    {
+        var byBucket = new List<KeyValuePair<string, MarkdownCacheEntry>>[BucketCount];
+        for (var i = 0; i < BucketCount; i++)
+        {
+            byBucket[i] = [];
+        }
+
+        foreach (var entry in state.Markdown)
+        {
+            byBucket[BucketOf(entry.Key)].Add(entry);
+        }
+
+        var loaded = state.LoadedMarkdownBuckets;
+        var saved = new LoadedBucket?[BucketCount];
+        Parallel.For(0, BucketCount, bucket =>
+        {
+            var entries = byBucket[bucket].OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
+            var now = new LoadedBucket(entries.Select(e => (e.Key, e.Value, e.Value.Search)).ToArray());
+            if (loaded?[bucket] is { } before && before.SameAs(now))
+            {
+                saved[bucket] = before;
+                return;
+            }
+
+            var path = BucketPath(folder, bucket);
+            var temporary = path + $".{Environment.ProcessId}.tmp";
+            using (var stream = new BufferedStream(File.Create(temporary), 1 << 16))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+            {
+                writer.Write(Magic);
+                writer.Write(StableHash.ToolVersion);
+                WriteEntries(writer, entries);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            saved[bucket] = now;
+        });
+        state.LoadedMarkdownBuckets = saved;
+    }
+
+    private static string BucketPath(string folder, int bucket) =>
+        Path.Combine(folder, $"markdown-{bucket.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}.bin");
+
+    /// <summary>A hash that is the same in every process (string.GetHashCode is not): FNV-1a over the path's characters.</summary>
+    internal static int BucketOf(string path)
+    {
+        var hash = 2166136261u;
+        foreach (var c in path)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % BucketCount);
+    }
+
+    /// <summary>What one bucket file holds: each entry, and its search terms, by identity.</summary>
+    internal sealed record LoadedBucket((string Path, MarkdownCacheEntry Entry, CachedSearchTerms? Search)[] Entries)
+    {
+        public bool SameAs(LoadedBucket other)
+        {
+            if (Entries.Length != other.Entries.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < Entries.Length; i++)
+            {
+                var (path, entry, search) = Entries[i];
+                var (otherPath, otherEntry, otherSearch) = other.Entries[i];
+                if (path != otherPath || !ReferenceEquals(entry, otherEntry) || !ReferenceEquals(search, otherSearch))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    private static void WriteEntries(BinaryWriter w, KeyValuePair<string, MarkdownCacheEntry>[] entries)
+    {
+
+        // Search terms repeat from page to page: each is written once, and pages refer to it by number.
+        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var terms = new List<string>();
+        foreach (var (_, entry) in entries)
+        {
+            foreach (var term in entry.Search?.Terms ?? [])
+            {
+                if (termIds.TryAdd(term, terms.Count))
+                {
+                    terms.Add(term);
+                }
+            }
+        }
+
+        CacheFile.WriteList(w, terms, w.Write);
+        w.Write(entries.Length);
+        foreach (var (path, entry) in entries)
+        {
+            var r = entry.Rendered;
+            w.Write(path);
+            w.Write(entry.Key);
+            w.Write(r.Html);
+            CacheFile.WriteNullable(w, r.FirstParagraph);
+            CacheFile.WriteList(w, r.Headings, h => { w.Write(h.Level); w.Write(h.Id); w.Write(h.Text); });
+            CacheFile.WriteList(w, r.TextSections, s => { CacheFile.WriteNullable(w, s.HeadingId); CacheFile.WriteNullable(w, s.HeadingText); w.Write(s.Text); });
+            CacheFile.WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
+            CacheFile.WriteList(w, r.Links, l => { w.Write(l.Route); CacheFile.WriteNullable(w, l.Anchor); CacheFile.WriteLocation(w, l.At); w.Write(l.Written); });
+            CacheFile.WriteList(w, entry.Diagnostics, d => CacheFile.WriteDiagnostic(w, d));
+            WriteSearchTerms(w, entry.Search, termIds);
+        }
+    }
+
+    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms? search, Dictionary<string, int> termIds)
+    {
+        w.Write(search is not null);
+        if (search is null)
+        {
+            return;
+        }
+
+        w.Write(search.Key);
+        w.Write7BitEncodedInt(search.Terms.Length);
+        for (var t = 0; t < search.Terms.Length; t++)
+        {
+            w.Write7BitEncodedInt(termIds[search.Terms[t]]);
+            w.Write(search.Weights[t]);
+            w.Write7BitEncodedInt(search.Sections[t]);
+        }
+    }
+
+    private static CachedSearchTerms? ReadSearchTerms(BinaryReader r, List<string> allTerms)
+    {
+        if (!r.ReadBoolean())
+        {
+            return null;
+        }
+
+        var key = r.ReadString();
+        var count = r.Read7BitEncodedInt();
+        var terms = new string[count];
+        var weights = new byte[count];
+        var sections = new int[count];
+        for (var t = 0; t < count; t++)
+        {
+            terms[t] = allTerms[r.Read7BitEncodedInt()];
+            weights[t] = r.ReadByte();
+            sections[t] = r.Read7BitEncodedInt();
+        }
+
+        return new CachedSearchTerms(key, terms, weights, sections);
+    }
+
+    private static List<KeyValuePair<string, MarkdownCacheEntry>> ReadEntries(BinaryReader r)
+    {
+        var read = new List<KeyValuePair<string, MarkdownCacheEntry>>();
+        var allTerms = CacheFile.ReadList(r, r.ReadString);
+        var count = r.ReadInt32();
+        for (var i = 0; i < count; i++)
+        {
+            var path = r.ReadString();
+            var key = r.ReadString();
+            var html = r.ReadString();
+            var first = CacheFile.ReadNullable(r);
+            var headings = CacheFile.ReadList(r, () => new Heading(r.ReadInt32(), r.ReadString(), r.ReadString()));
+            var sections = CacheFile.ReadList(r, () => new TextSection(CacheFile.ReadNullable(r), CacheFile.ReadNullable(r), r.ReadString()));
+            var ids = CacheFile.ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
+            var links = CacheFile.ReadList(r, () => new InternalLink(r.ReadString(), CacheFile.ReadNullable(r), CacheFile.ReadLocation(r), r.ReadString()));
+            var diagnostics = CacheFile.ReadList(r, () => CacheFile.ReadDiagnostic(r));
+            var search = ReadSearchTerms(r, allTerms);
+            read.Add(new(path, new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics) { Search = search }));
+        }
+
+        return read;
+    }
+}
