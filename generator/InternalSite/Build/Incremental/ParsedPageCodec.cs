@@ -46,6 +46,19 @@ internal static class ParsedPageCodec
         return stream.ToArray();
     }
 
+    /// <summary>What the front matter parse set of <paramref name="page"/>, as bytes: for fingerprints of outputs made from it.</summary>
+    public static byte[] EncodeFields(Page page)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            WriteBasics(w, page.Basics);
+            WriteKind(w, page);
+        }
+
+        return stream.ToArray();
+    }
+
     /// <summary>The page <paramref name="data"/> describes, for <paramref name="file"/> (the very bytes it was parsed from).</summary>
     public static ParsedPage Decode(byte[] data, SourceFile file)
     {

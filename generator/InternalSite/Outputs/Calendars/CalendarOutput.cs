@@ -1,3 +1,4 @@
+using InternalSite.Build.Incremental;
 using InternalSite.Model;
 
 namespace InternalSite.Outputs.Calendars;
@@ -25,6 +26,25 @@ public sealed class CalendarOutput : ISiteOutput
         Parallel.ForEach(calendars, c => Emit(context, c.Path, c.Name, c.Series));
     }
 
-    private void Emit(OutputContext context, string path, string name, IEnumerable<OfficeHours> series) =>
-        context.Emit(path, OfficeHoursCalendar.Write(context.Site, name, path, series), Name);
+    // A calendar is made from its series alone (and the config), so an incremental build keeps it while they are unchanged.
+    private void Emit(OutputContext context, string path, string name, IReadOnlyList<OfficeHours> series)
+    {
+        var fingerprint = context.Incremental is null ? string.Empty : Fingerprint(context.Site, name, path, series);
+        context.EmitFingerprinted(path, Name, fingerprint,
+            () => System.Text.Encoding.UTF8.GetBytes(OfficeHoursCalendar.Write(context.Site, name, path, series)));
+    }
+
+    /// <summary>
+    /// Everything a calendar file is made from: the tool and config, its name and path, and of each series every
+    /// field its front matter set, its summary (which may come from its body) and its product's title.
+    /// </summary>
+    private static string Fingerprint(SiteModel site, string name, string path, IReadOnlyList<OfficeHours> series) =>
+        StableHash.Of(
+        [
+            StableHash.ToolVersion, IncrementalKeys.Config(site.Config), name, path,
+            .. series.OrderBy(s => s.Route, StringComparer.Ordinal).SelectMany(s => new[]
+            {
+                StableHash.Of(ParsedPageCodec.EncodeFields(s)), s.Summary, s.Product?.Title ?? "\u0001",
+            }),
+        ]);
 }
