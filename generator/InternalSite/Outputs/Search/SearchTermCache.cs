@@ -14,7 +14,7 @@ internal sealed class SearchTermCache(IncrementalSession? session)
     {
         var hits = new TermHit[documents.Count][];
         var toKeep = new (MarkdownCacheEntry Entry, string Key)?[documents.Count];
-        Parallel.For(0, documents.Count, DocumentTerms.NewCounter, (i, _, counter) =>
+        Parallel.For(0, documents.Count, () => new Scratch(), (i, _, scratch) =>
         {
             var document = documents[i];
             if (session?.MarkdownOf(document.Page) is { } entry)
@@ -22,15 +22,15 @@ internal sealed class SearchTermCache(IncrementalSession? session)
                 var key = StableHash.Of(document.KindKey, document.Page.Title, document.Page.Summary);
                 if (entry.Search is { } cached && cached.Key == key)
                 {
-                    hits[i] = FromCache(cached, table);
-                    return counter;
+                    hits[i] = FromCache(cached, table, scratch.Ids);
+                    return scratch;
                 }
 
                 toKeep[i] = (entry, key);
             }
 
-            hits[i] = DocumentTerms.Of(document, table, counter);
-            return counter;
+            hits[i] = DocumentTerms.Of(document, table, scratch.Counter);
+            return scratch;
         }, static _ => { });
 
         // The table is complete now, so its terms can be read from any thread.
@@ -45,15 +45,34 @@ internal sealed class SearchTermCache(IncrementalSession? session)
         return hits;
     }
 
-    private static TermHit[] FromCache(CachedSearchTerms cached, TermTable table)
+    /// <param name="ids">
+    /// Term numbers by string object: cached terms share their strings (one per term in each cache file, or the
+    /// strings of the build that tokenized them), so most lookups are by reference instead of hashing the text.
+    /// </param>
+    private static TermHit[] FromCache(CachedSearchTerms cached, TermTable table, Dictionary<string, int> ids)
     {
         var hits = new TermHit[cached.Terms.Length];
         for (var t = 0; t < hits.Length; t++)
         {
-            hits[t] = new TermHit(table.IdOf(cached.Terms[t]), cached.Weights[t], cached.Sections[t]);
+            var term = cached.Terms[t];
+            if (!ids.TryGetValue(term, out var id))
+            {
+                id = table.IdOf(term);
+                ids[term] = id;
+            }
+
+            hits[t] = new TermHit(id, cached.Weights[t], cached.Sections[t]);
         }
 
         return hits;
+    }
+
+    /// <summary>One thread's scratch space, reused document after document.</summary>
+    private sealed class Scratch
+    {
+        public DocumentTerms.Counter Counter { get; } = DocumentTerms.NewCounter();
+
+        public Dictionary<string, int> Ids { get; } = new(ReferenceEqualityComparer.Instance);
     }
 
     private static CachedSearchTerms ToCache(string key, TermHit[] hits, TermTable table)
