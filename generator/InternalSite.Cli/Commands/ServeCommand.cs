@@ -101,7 +101,10 @@ internal static class ServeCommand
         };
         if (update.Succeeded)
         {
-            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: rebuilt in {ms} ms, {update.Rendered} pages rendered, {update.Kept} kept, {update.ChangedFiles.Count} files changed");
+            var first = update.FirstShownAfter is { } shown
+                ? $" (changed pages shown after {shown.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
+                : string.Empty;
+            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: rebuilt in {ms} ms{first}, {update.Rendered} pages rendered, {update.Kept} kept, {update.ChangedFiles.Count} files changed");
         }
         else
         {

@@ -12,7 +12,20 @@ public sealed record PreviewUpdate(
 {
     /// <summary>How long each stage of the build took (empty when it crashed), for <c>serve --timings</c>.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
+
+    /// <summary>
+    /// The files open tabs should reload now: those that differ from what was served just before this update. Pages
+    /// shown early (<see cref="PreviewFirstPages"/>) are not in it again; after a failed build it holds the early pages
+    /// that were taken back.
+    /// </summary>
+    public IReadOnlyList<string> Reload { get; init; } = [];
+
+    /// <summary>When the pages shown first went out, if any were.</summary>
+    public TimeSpan? FirstShownAfter { get; init; }
 }
+
+/// <summary>Pages rendered and served before the rest of a rebuild finished (the saved page, the pages open in tabs).</summary>
+public sealed record PreviewFirstPages(int Generation, IReadOnlyList<string> Files, TimeSpan Elapsed);
 
 /// <summary>
 /// The site as the preview server shows it: rebuilt incrementally in memory after every change, switched to the new
@@ -47,15 +60,21 @@ public sealed class PreviewSite
 
     public event Action<PreviewUpdate>? Updated;
 
+    /// <summary>Raised during a rebuild when the saved pages or the pages open in tabs are served ahead of the rest.</summary>
+    public event Action<PreviewFirstPages>? FirstPagesShown;
+
+    /// <summary>The output files open tabs show ("products/atlas/index.html"); the server fills it in.</summary>
+    public Func<IReadOnlyCollection<string>>? OpenFiles { get; set; }
+
     /// <summary>
     /// A crash of the generator must not stop the preview: it becomes an error like any other, shown in the browser,
     /// and the next save tries again.
     /// </summary>
-    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed)
+    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed, FirstPages? first)
     {
         try
         {
-            return SiteBuilder.Build(source.Snapshot(), options, sink);
+            return SiteBuilder.Build(source.Snapshot(), options with { FirstPages = first }, sink);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -83,27 +102,69 @@ public sealed class PreviewSite
             }
 
             var previous = files;
+            IReadOnlyList<string> shownFirst = [];
+            TimeSpan? shownAfter = null;
+            var first = changed.Count == 0 ? null : new FirstPages(
+                changed.Where(c => c.StartsWith(InternalSite.Content.SiteSource.ContentFolder, StringComparison.Ordinal)).ToArray(),
+                OpenFiles?.Invoke() ?? [],
+                early =>
+                {
+                    shownFirst = ShowFirst(early, previous, generation + 1, clock.Elapsed);
+                    shownAfter = shownFirst.Count > 0 ? clock.Elapsed : null;
+                });
             var sink = new SnapshotOutputSink(previous, "serve");
-            var result = BuildSafely(sink, changed);
+            var result = BuildSafely(sink, changed, first);
             IReadOnlyList<string> changedFiles = [];
+            IReadOnlyList<string> reload = [];
             if (result.Succeeded)
             {
                 var next = sink.Files.ToDictionary(StringComparer.Ordinal);
-                changedFiles = next.Where(f => !previous.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
-                    .Select(f => f.Key).Concat(previous.Keys.Where(k => !next.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
+                changedFiles = Differences(previous, next);
+                reload = shownFirst.Count == 0 ? changedFiles : Differences(files, next);
                 files = next;
                 errors = [];
                 BasePath = result.Site?.Config.BasePath ?? "/";
             }
             else
             {
+                // The pages shown early belong to a build that failed: the last good site comes back whole.
+                files = previous;
+                reload = shownFirst;
                 errors = result.Errors.ToArray();
             }
 
             var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
-                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed) { Stages = result.Statistics.Stages };
+                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed)
+            {
+                Stages = result.Statistics.Stages, Reload = reload, FirstShownAfter = shownAfter,
+            };
             Updated?.Invoke(update);
             return update;
         }
     }
+
+    /// <summary>Serves the pages rendered first in place of their last version; returns those that changed.</summary>
+    private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, IReadOnlyDictionary<string, byte[]> previous, int upcoming, TimeSpan elapsed)
+    {
+        var changed = early.Where(f => !previous.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value))
+            .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+        if (changed.Length == 0)
+        {
+            return [];
+        }
+
+        var shown = new Dictionary<string, byte[]>(previous, StringComparer.Ordinal);
+        foreach (var file in changed)
+        {
+            shown[file] = early[file];
+        }
+
+        files = shown;
+        FirstPagesShown?.Invoke(new PreviewFirstPages(upcoming, changed, elapsed));
+        return changed;
+    }
+
+    private static string[] Differences(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after) =>
+        after.Where(f => !before.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
+            .Select(f => f.Key).Concat(before.Keys.Where(k => !after.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
 }

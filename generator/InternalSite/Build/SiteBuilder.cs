@@ -57,11 +57,18 @@ public static class SiteBuilder
         }
 
         ImageDiagnostics.Report(images, links.All, published.Select(p => p.Page), diagnostics);
+        stages.Mark("markdown");
         var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
 
-        stages.Mark("markdown + model");
+        stages.Mark("model");
         progress?.Report(BuildStage.Writing);
         var templates = new TemplateRenderer(theme, site, diagnostics);
+        if (options.FirstPages is { } first && !diagnostics.HasErrors)
+        {
+            first.RenderFrom(site, templates);
+            stages.Mark("first pages");
+        }
+
         var session = options.Incremental is null ? null : new IncrementalSession(options.Incremental, site, theme, IncrementalKeys.Global(site, options), sink);
         var context = new OutputContext(site, theme, templates, options, diagnostics, sink) { Incremental = session };
         RunOutputs(options.Outputs ?? OutputRegistry.Default(), context, stages);
