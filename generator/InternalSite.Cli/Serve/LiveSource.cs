@@ -30,6 +30,26 @@ public sealed class LiveSource
         }
     }
 
+    /// <summary>The current files at <paramref name="relativePaths"/>; null when any of them is not a file of the site.</summary>
+    public IReadOnlyCollection<SourceFile>? TryGetFiles(IEnumerable<string> relativePaths)
+    {
+        lock (gate)
+        {
+            var found = new List<SourceFile>();
+            foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
+            {
+                if (!files.TryGetValue(path, out var file))
+                {
+                    return null;
+                }
+
+                found.Add(file);
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>Reads everything again, e.g. after the watcher lost events.</summary>
     public void Reload()
     {

@@ -25,7 +25,8 @@ public sealed record PreviewUpdate(
 }
 
 /// <summary>Pages rendered and served before the rest of a rebuild finished (the saved page, the pages open in tabs).</summary>
-public sealed record PreviewFirstPages(int Generation, IReadOnlyList<string> Files, TimeSpan Elapsed);
+/// <param name="FromLastModel">Drawn against the last build's model because only page bodies changed (no rebuild needed yet).</param>
+public sealed record PreviewFirstPages(int Generation, IReadOnlyList<string> Files, TimeSpan Elapsed, bool FromLastModel);
 
 /// <summary>
 /// The site as the preview server shows it: rebuilt incrementally in memory after every change, switched to the new
@@ -40,6 +41,7 @@ public sealed class PreviewSite
     private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
     private volatile IReadOnlyList<Diagnostic> errors = [];
     private int generation;
+    private BuildResult? lastBuild;
 
     public PreviewSite(LiveSource source, BuildOptions options)
     {
@@ -102,16 +104,27 @@ public sealed class PreviewSite
             }
 
             var previous = files;
-            IReadOnlyList<string> shownFirst = [];
+            var shownFirst = new SortedSet<string>(StringComparer.Ordinal);
             TimeSpan? shownAfter = null;
-            var first = changed.Count == 0 ? null : new FirstPages(
+            void Show(IReadOnlyDictionary<string, byte[]> early, bool fromLastModel)
+            {
+                var shown = ShowFirst(early, new PreviewFirstPages(generation + 1, [], clock.Elapsed, fromLastModel));
+                shownFirst.UnionWith(shown);
+                shownAfter ??= shown.Count > 0 ? clock.Elapsed : null;
+            }
+
+            // A body edit is drawn against the last model at once; the rebuild then draws the open tabs' pages first.
+            if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits && source.TryGetFiles(changed) is { } saved
+                && bodyEdits.TryRender(saved) is { } edited)
+            {
+                Show(edited, fromLastModel: true);
+            }
+
+            // Always asked for, even with nothing to draw first: a preview build is what offers body edits to the next one.
+            var first = new FirstPages(
                 changed.Where(c => c.StartsWith(InternalSite.Content.SiteSource.ContentFolder, StringComparison.Ordinal)).ToArray(),
                 OpenFiles?.Invoke() ?? [],
-                early =>
-                {
-                    shownFirst = ShowFirst(early, previous, generation + 1, clock.Elapsed);
-                    shownAfter = shownFirst.Count > 0 ? clock.Elapsed : null;
-                });
+                early => Show(early, fromLastModel: false));
             var sink = new SnapshotOutputSink(previous, "serve");
             var result = BuildSafely(sink, changed, first);
             IReadOnlyList<string> changedFiles = [];
@@ -122,6 +135,7 @@ public sealed class PreviewSite
                 changedFiles = Differences(previous, next);
                 reload = shownFirst.Count == 0 ? changedFiles : Differences(files, next);
                 files = next;
+                lastBuild = result;
                 errors = [];
                 BasePath = result.Site?.Config.BasePath ?? "/";
             }
@@ -129,7 +143,7 @@ public sealed class PreviewSite
             {
                 // The pages shown early belong to a build that failed: the last good site comes back whole.
                 files = previous;
-                reload = shownFirst;
+                reload = shownFirst.ToArray();
                 errors = result.Errors.ToArray();
             }
 
@@ -143,24 +157,25 @@ public sealed class PreviewSite
         }
     }
 
-    /// <summary>Serves the pages rendered first in place of their last version; returns those that changed.</summary>
-    private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, IReadOnlyDictionary<string, byte[]> previous, int upcoming, TimeSpan elapsed)
+    /// <summary>Serves the pages rendered first in place of the version served now; returns those that changed.</summary>
+    private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, PreviewFirstPages announcement)
     {
-        var changed = early.Where(f => !previous.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value))
+        var served = files;
+        var changed = early.Where(f => !served.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value))
             .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
         if (changed.Length == 0)
         {
             return [];
         }
 
-        var shown = new Dictionary<string, byte[]>(previous, StringComparer.Ordinal);
+        var shown = new Dictionary<string, byte[]>(served, StringComparer.Ordinal);
         foreach (var file in changed)
         {
             shown[file] = early[file];
         }
 
         files = shown;
-        FirstPagesShown?.Invoke(new PreviewFirstPages(upcoming, changed, elapsed));
+        FirstPagesShown?.Invoke(announcement with { Files = changed });
         return changed;
     }
 

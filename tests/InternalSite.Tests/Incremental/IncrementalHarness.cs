@@ -86,6 +86,6 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
         return $"line {line + 1}\n--- full build:\n{Around(expected)}\n--- incremental:\n{Around(actual)}";
     }
 
-    private static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>
+    internal static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>
         new(files.Select(f => new SourceFile(f.Key, Encoding.UTF8.GetBytes(f.Value))).ToArray());
 }

@@ -123,6 +123,7 @@ public sealed class DevServerTests : IAsyncLifetime
 
         var (first, early) = Assert.Single(shown);
         Assert.Equal([page], first.Files);
+        Assert.True(first.FromLastModel, "a body edit is drawn against the start build's model, before the rebuild");
         Assert.Contains("Tiles twice as fast.", Encoding.UTF8.GetString(early));
         var (update, shownBefore) = Assert.Single(updates);
         Assert.Equal(1, shownBefore);
@@ -145,8 +146,10 @@ public sealed class DevServerTests : IAsyncLifetime
 
         files.Edit(Incremental.SampleSite.AtlasRelease, "title: Atlas 2.0", "title: Atlas 2.0 with faster tiles");
         var reload = await events.NextAsync();
+        await WaitForAsync(() => shown is not null);
 
         Assert.NotNull(shown);
+        Assert.False(shown.FromLastModel, "a title edit changes lists: only the rebuilt model can draw them");
         Assert.Contains("changelog/index.html", shown.Files);
         Assert.Contains("products/atlas/releases/2.0.0/index.html", shown.Files);
         Assert.Contains("\"/tools/changelog/\"", reload.Data);
