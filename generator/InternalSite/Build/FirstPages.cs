@@ -24,10 +24,17 @@ public sealed record FirstPages(IReadOnlyCollection<string> SourcePaths, IReadOn
 
     internal void RenderFrom(SiteModel site, TemplateRenderer templates)
     {
+        if (SourcePaths.Count == 0 && OutputFiles.Count == 0)
+        {
+            return;
+        }
+
         var sources = SourcePaths.ToHashSet(StringComparer.Ordinal);
-        var files = OutputFiles.ToHashSet(StringComparer.Ordinal);
+        // The route of "products/atlas/index.html" is "products/atlas/" (see OutputContext.FileFor).
+        var routes = OutputFiles.Select(f => f == "index.html" ? string.Empty : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
+            .ToHashSet(StringComparer.Ordinal);
         var wanted = site.AllPages
-            .Where(p => sources.Contains(p.SourcePath) || files.Contains(OutputContext.FileFor(p.Route)))
+            .Where(p => sources.Contains(p.SourcePath) || routes.Contains(p.Route))
             .Take(Limit)
             .ToArray();
         if (wanted.Length == 0)
