@@ -133,7 +133,11 @@ public sealed class PreviewSite
             {
                 var next = sink.Files.ToDictionary(StringComparer.Ordinal);
                 changedFiles = Differences(previous, next);
-                reload = shownFirst.Count == 0 ? changedFiles : Differences(files, next);
+                // Only the pages shown early differ between what is served and the last build; the rest are compared once.
+                var served = files;
+                reload = shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
+                    .Where(f => !served.TryGetValue(f, out var now) || !next.TryGetValue(f, out var rebuilt) || !now.AsSpan().SequenceEqual(rebuilt))
+                    .Order(StringComparer.Ordinal).ToArray();
                 files = next;
                 lastBuild = result;
                 errors = [];
