@@ -142,7 +142,7 @@ try:
         to_page.append((fetched - saved) * 1000)
         kinds.append(kind)
         to_done.append((finished - saved) * 1000)
-        print(f"edit {i + 1} ({kind}): reload event {to_event[-1]:.0f} ms, new page fetched {to_page[-1]:.0f} ms, whole rebuild done {to_done[-1]:.0f} ms, server cpu {cpu[-1]:.0f} ms\n    {log[-2]}\n    {log[-1]}")
+        print(f"edit {i + 1} ({kind}): reload event {to_event[-1]:.0f} ms, new page fetched {to_page[-1]:.0f} ms, whole rebuild done {to_done[-1]:.0f} ms, server cpu {cpu[-1]:.0f} ms\n    {log[-3]}\n    {log[-2]}\n    {log[-1]}")
         time.sleep(0.3)
 finally:
     with open(note, "w", encoding="utf-8") as f:

@@ -89,6 +89,8 @@ internal static class ServeCommand
                 .Where(s => s.Time.TotalMilliseconds >= 1)
                 .Select(s => $"{s.Stage} {s.Time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}{s.Unit}");
             Console.WriteLine($"  cpu ms: {string.Join(", ", busy)}");
+            var gc = update.Collections;
+            Console.WriteLine($"  garbage collection: {gc.Paused.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms paused; collections gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}");
         }
 
         var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);

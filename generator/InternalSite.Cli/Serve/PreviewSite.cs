@@ -22,6 +22,17 @@ public sealed record PreviewUpdate(
 
     /// <summary>When the pages shown first went out, if any were.</summary>
     public TimeSpan? FirstShownAfter { get; init; }
+
+    /// <summary>Garbage collection during the rebuild: time paused and collections per generation, for <c>--timings</c>.</summary>
+    public GarbageCollections Collections { get; init; }
+}
+
+/// <summary>Garbage collection over a span of time, from the runtime's process-wide counters.</summary>
+public readonly record struct GarbageCollections(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+{
+    public static GarbageCollections Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    public GarbageCollections Since(GarbageCollections start) => new(Paused - start.Paused, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
 }
 
 /// <summary>Pages rendered and served before the rest of a rebuild finished (the saved page, the pages open in tabs).</summary>
@@ -94,6 +105,7 @@ public sealed class PreviewSite
         lock (building)
         {
             var clock = Stopwatch.StartNew();
+            var collections = GarbageCollections.Now();
             if (rescan)
             {
                 source.Reload();
@@ -155,6 +167,7 @@ public sealed class PreviewSite
                 clock.Elapsed, state.LastRendered.Count, state.LastKept, changed)
             {
                 Stages = result.Statistics.Stages, Reload = reload, FirstShownAfter = shownAfter,
+                Collections = GarbageCollections.Now().Since(collections),
             };
             Updated?.Invoke(update);
             return update;
