@@ -30,23 +30,29 @@ public sealed class LiveSource
         }
     }
 
-    /// <summary>The current files at <paramref name="relativePaths"/>; null when any of them is not a file of the site.</summary>
-    public IReadOnlyCollection<SourceFile>? TryGetFiles(IEnumerable<string> relativePaths)
+    /// <summary>
+    /// The files now at <paramref name="relativePaths"/>, and the paths where there is no file (deleted or renamed, a
+    /// folder, or an editor's temporary file that came and went while saving).
+    /// </summary>
+    public (IReadOnlyList<SourceFile> Present, IReadOnlyList<string> Gone) Current(IEnumerable<string> relativePaths)
     {
         lock (gate)
         {
-            var found = new List<SourceFile>();
+            var present = new List<SourceFile>();
+            var gone = new List<string>();
             foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
             {
-                if (!files.TryGetValue(path, out var file))
+                if (files.TryGetValue(path, out var file))
                 {
-                    return null;
+                    present.Add(file);
                 }
-
-                found.Add(file);
+                else
+                {
+                    gone.Add(path);
+                }
             }
 
-            return found;
+            return (present, gone);
         }
     }
 

@@ -126,10 +126,13 @@ public sealed class PreviewSite
             }
 
             // A body edit is drawn against the last model at once; the rebuild then draws the open tabs' pages first.
-            if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits && source.TryGetFiles(changed) is { } saved
-                && bodyEdits.TryRender(saved) is { } edited)
+            if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits)
             {
-                Show(edited, fromLastModel: true);
+                var (saved, gone) = source.Current(changed);
+                if (bodyEdits.TryRender(saved, gone) is { } edited)
+                {
+                    Show(edited, fromLastModel: true);
+                }
             }
 
             // Always asked for, even with nothing to draw first: a preview build is what offers body edits to the next one.

@@ -42,10 +42,17 @@ public sealed class BodyEditPreview
 
     /// <summary>
     /// The edited pages by output path, or null when any of <paramref name="changed"/> is more than a body edit of a
-    /// published page (or its new body has an error): then only a rebuild can tell what the pages look like.
+    /// published page (or its new body has an error), or a page, content file or folder of the last build is among
+    /// the <paramref name="gone"/> paths: then only a rebuild can tell what the pages look like. Other paths that are
+    /// gone (an editor's temporary file, saved and renamed over the page) change nothing a build reads.
     /// </summary>
-    public IReadOnlyDictionary<string, byte[]>? TryRender(IReadOnlyCollection<SourceFile> changed)
+    public IReadOnlyDictionary<string, byte[]>? TryRender(IReadOnlyCollection<SourceFile> changed, IReadOnlyCollection<string>? gone = null)
     {
+        if (gone?.Any(WasRead) == true)
+        {
+            return null;
+        }
+
         var edited = new List<Page>();
         var diagnostics = new DiagnosticBag();
         foreach (var file in changed)
@@ -73,6 +80,13 @@ public sealed class BodyEditPreview
         // Template errors are collected until reported: one means the rebuild will fail, so show nothing early.
         templates.ReportRuntimeErrors();
         return diagnostics.HasErrors || rendered.Count == 0 ? null : rendered;
+    }
+
+    private bool WasRead(string path)
+    {
+        var folder = path + "/";
+        return sources.ContainsKey(path) || sources.Keys.Any(k => k.StartsWith(folder, StringComparison.Ordinal))
+            || site.StaticFiles.Any(f => f.SourcePath == path || f.SourcePath.StartsWith(folder, StringComparison.Ordinal));
     }
 
     /// <summary>The page as it was in the last build with its new body, when only the body changed.</summary>

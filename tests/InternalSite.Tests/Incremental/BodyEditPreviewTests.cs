@@ -69,6 +69,31 @@ public sealed class BodyEditPreviewTests
     }
 
     [Fact]
+    public void An_editors_temporary_file_that_came_and_went_does_not_stop_a_body_edit()
+    {
+        var files = SampleSite.Files();
+        var preview = PreviewOf(files);
+        files[SampleSite.AtlasRelease] = files[SampleSite.AtlasRelease].Replace("Faster tiles.", "Tiles load in half the time.", StringComparison.Ordinal);
+
+        var drawn = preview.TryRender([File(files, SampleSite.AtlasRelease)], ["content/products/atlas/releases/sedX1y2Z3", "content/products/atlas/releases/4913"]);
+
+        Assert.NotNull(drawn);
+        Assert.Equal(FullBuild(files)[ReleasePage], drawn[ReleasePage]);
+    }
+
+    [Theory]
+    [InlineData("content/products/beacon/releases/0.9.0.md")] // a page deleted in the same save
+    [InlineData("content/products/beacon")] // a folder of pages renamed away
+    public void A_page_gone_in_the_same_change_needs_a_rebuild(string gone)
+    {
+        var files = SampleSite.Files();
+        var preview = PreviewOf(files);
+        files[SampleSite.AtlasRelease] = files[SampleSite.AtlasRelease].Replace("Faster tiles.", "Tiles load in half the time.", StringComparison.Ordinal);
+
+        Assert.Null(preview.TryRender([File(files, SampleSite.AtlasRelease)], [gone]));
+    }
+
+    [Fact]
     public void Only_a_preview_build_that_succeeded_offers_body_edits()
     {
         var files = SampleSite.Files();
