@@ -89,6 +89,8 @@ internal static class ServeCommand
                 .Where(s => s.Time.TotalMilliseconds >= 1)
                 .Select(s => $"{s.Stage} {s.Time.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)}{s.Unit}");
             Console.WriteLine($"  cpu ms: {string.Join(", ", busy)}");
+            var gc = update.Collections;
+            Console.WriteLine($"  garbage collection: {gc.Paused.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms paused; collections gen0 {gc.Gen0}, gen1 {gc.Gen1}, gen2 {gc.Gen2}");
         }
 
         var time = DateTime.Now.ToString("HH:mm:ss", CultureInfo.InvariantCulture);
@@ -101,7 +103,10 @@ internal static class ServeCommand
         };
         if (update.Succeeded)
         {
-            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: rebuilt in {ms} ms, {update.Rendered} pages rendered, {update.Kept} kept, {update.ChangedFiles.Count} files changed");
+            var first = update.FirstShownAfter is { } shown
+                ? $" (changed pages shown after {shown.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)} ms)"
+                : string.Empty;
+            Console.WriteLine($"[{time}] #{update.Generation} {trigger}: rebuilt in {ms} ms{first}, {update.Rendered} pages rendered, {update.Kept} kept, {update.ChangedFiles.Count} files changed");
         }
         else
         {

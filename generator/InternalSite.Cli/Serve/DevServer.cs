@@ -39,6 +39,8 @@ public sealed class DevServer : IAsyncDisposable
         this.site = site;
         this.app = app;
         site.Updated += Announce;
+        site.FirstPagesShown += AnnounceFirst;
+        site.OpenFiles = OpenFiles;
     }
 
     public string Url { get; private set; } = string.Empty;
@@ -74,6 +76,8 @@ public sealed class DevServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         site.Updated -= Announce;
+        site.FirstPagesShown -= AnnounceFirst;
+        site.OpenFiles = null;
         await app.StopAsync();
         await app.DisposeAsync();
     }
@@ -189,7 +193,7 @@ public sealed class DevServer : IAsyncDisposable
         var response = context.Response;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-store";
-        var channel = hub.Join();
+        var channel = hub.Join(context.Request.Query["page"].FirstOrDefault());
 
         // An open tab keeps this request going forever: stopping the server must end it, or shutting down would wait
         // for the host's shutdown timeout (seconds after Ctrl+C or SIGTERM) before the process exits.
@@ -221,18 +225,40 @@ public sealed class DevServer : IAsyncDisposable
         if (!update.Succeeded)
         {
             hub.Broadcast("errors", ErrorsJson(update.Diagnostics.Where(d => d.IsError)));
+            // Pages shown early by this build are taken back; their tabs reload into the last good page and its overlay.
+            if (update.Reload.Count > 0)
+            {
+                BroadcastReload(update.Generation, update.Reload);
+            }
+
             return;
         }
 
-        // Pages reload only when they changed; a changed stylesheet, script, image or font may be on any page. Feeds,
-        // calendars, the search index and social cards change with the text but are not part of an open page.
+        BroadcastReload(update.Generation, update.Reload);
+    }
+
+    private void AnnounceFirst(PreviewFirstPages first) => BroadcastReload(first.Generation, first.Files);
+
+    /// <summary>
+    /// Pages reload only when they changed; a changed stylesheet, script, image or font may be on any page. Feeds,
+    /// calendars, the search index and social cards change with the text but are not part of an open page.
+    /// </summary>
+    private void BroadcastReload(int generation, IReadOnlyList<string> changedFiles)
+    {
         var basePath = site.BasePath;
-        var all = update.ChangedFiles.Count > 1000 || update.ChangedFiles.Any(ShownOnEveryPage);
+        var all = changedFiles.Count > 1000 || changedFiles.Any(ShownOnEveryPage);
         var paths = all
             ? []
-            : update.ChangedFiles.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
+            : changedFiles.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
                 .Select(f => basePath + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)).ToArray();
-        hub.Broadcast("reload", JsonSerializer.Serialize(new { generation = update.Generation, all, paths }, Json));
+        hub.Broadcast("reload", JsonSerializer.Serialize(new { generation, all, paths }, Json));
+    }
+
+    /// <summary>The output files the open tabs show, for the next rebuild to render first.</summary>
+    private IReadOnlyCollection<string> OpenFiles()
+    {
+        var basePath = site.BasePath;
+        return hub.OpenPages.Select(page => RequestPaths.Resolve(page, basePath)).OfType<RequestPaths.File>().Select(f => f.OutputPath).ToArray();
     }
 
     private static bool ShownOnEveryPage(string file) =>

@@ -30,6 +30,32 @@ public sealed class LiveSource
         }
     }
 
+    /// <summary>
+    /// The files now at <paramref name="relativePaths"/>, and the paths where there is no file (deleted or renamed, a
+    /// folder, or an editor's temporary file that came and went while saving).
+    /// </summary>
+    public (IReadOnlyList<SourceFile> Present, IReadOnlyList<string> Gone) Current(IEnumerable<string> relativePaths)
+    {
+        lock (gate)
+        {
+            var present = new List<SourceFile>();
+            var gone = new List<string>();
+            foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
+            {
+                if (files.TryGetValue(path, out var file))
+                {
+                    present.Add(file);
+                }
+                else
+                {
+                    gone.Add(path);
+                }
+            }
+
+            return (present, gone);
+        }
+    }
+
     /// <summary>Reads everything again, e.g. after the watcher lost events.</summary>
     public void Reload()
     {

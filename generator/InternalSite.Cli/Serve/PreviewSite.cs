@@ -12,7 +12,32 @@ public sealed record PreviewUpdate(
 {
     /// <summary>How long each stage of the build took (empty when it crashed), for <c>serve --timings</c>.</summary>
     public IReadOnlyList<StageTime> Stages { get; init; } = [];
+
+    /// <summary>
+    /// The files open tabs should reload now: those that differ from what was served just before this update. Pages
+    /// shown early (<see cref="PreviewFirstPages"/>) are not in it again; after a failed build it holds the early pages
+    /// that were taken back.
+    /// </summary>
+    public IReadOnlyList<string> Reload { get; init; } = [];
+
+    /// <summary>When the pages shown first went out, if any were.</summary>
+    public TimeSpan? FirstShownAfter { get; init; }
+
+    /// <summary>Garbage collection during the rebuild: time paused and collections per generation, for <c>--timings</c>.</summary>
+    public GarbageCollections Collections { get; init; }
 }
+
+/// <summary>Garbage collection over a span of time, from the runtime's process-wide counters.</summary>
+public readonly record struct GarbageCollections(TimeSpan Paused, int Gen0, int Gen1, int Gen2)
+{
+    public static GarbageCollections Now() => new(GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+
+    public GarbageCollections Since(GarbageCollections start) => new(Paused - start.Paused, Gen0 - start.Gen0, Gen1 - start.Gen1, Gen2 - start.Gen2);
+}
+
+/// <summary>Pages rendered and served before the rest of a rebuild finished (the saved page, the pages open in tabs).</summary>
+/// <param name="FromLastModel">Drawn against the last build's model because only page bodies changed (no rebuild needed yet).</param>
+public sealed record PreviewFirstPages(int Generation, IReadOnlyList<string> Files, TimeSpan Elapsed, bool FromLastModel);
 
 /// <summary>
 /// The site as the preview server shows it: rebuilt incrementally in memory after every change, switched to the new
@@ -27,6 +52,7 @@ public sealed class PreviewSite
     private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
     private volatile IReadOnlyList<Diagnostic> errors = [];
     private int generation;
+    private BuildResult? lastBuild;
 
     public PreviewSite(LiveSource source, BuildOptions options)
     {
@@ -47,15 +73,21 @@ public sealed class PreviewSite
 
     public event Action<PreviewUpdate>? Updated;
 
+    /// <summary>Raised during a rebuild when the saved pages or the pages open in tabs are served ahead of the rest.</summary>
+    public event Action<PreviewFirstPages>? FirstPagesShown;
+
+    /// <summary>The output files open tabs show ("products/atlas/index.html"); the server fills it in.</summary>
+    public Func<IReadOnlyCollection<string>>? OpenFiles { get; set; }
+
     /// <summary>
     /// A crash of the generator must not stop the preview: it becomes an error like any other, shown in the browser,
     /// and the next save tries again.
     /// </summary>
-    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed)
+    private BuildResult BuildSafely(SnapshotOutputSink sink, IReadOnlyCollection<string> changed, FirstPages? first)
     {
         try
         {
-            return SiteBuilder.Build(source.Snapshot(), options, sink);
+            return SiteBuilder.Build(source.Snapshot(), options with { FirstPages = first }, sink);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -73,6 +105,7 @@ public sealed class PreviewSite
         lock (building)
         {
             var clock = Stopwatch.StartNew();
+            var collections = GarbageCollections.Now();
             if (rescan)
             {
                 source.Reload();
@@ -83,27 +116,90 @@ public sealed class PreviewSite
             }
 
             var previous = files;
+            var shownFirst = new SortedSet<string>(StringComparer.Ordinal);
+            TimeSpan? shownAfter = null;
+            void Show(IReadOnlyDictionary<string, byte[]> early, bool fromLastModel)
+            {
+                var shown = ShowFirst(early, new PreviewFirstPages(generation + 1, [], clock.Elapsed, fromLastModel));
+                shownFirst.UnionWith(shown);
+                shownAfter ??= shown.Count > 0 ? clock.Elapsed : null;
+            }
+
+            // A body edit is drawn against the last model at once; the rebuild then draws the open tabs' pages first.
+            if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits)
+            {
+                var (saved, gone) = source.Current(changed);
+                if (bodyEdits.TryRender(saved, gone) is { } edited)
+                {
+                    Show(edited, fromLastModel: true);
+                }
+            }
+
+            // Always asked for, even with nothing to draw first: a preview build is what offers body edits to the next one.
+            var first = new FirstPages(
+                changed.Where(c => c.StartsWith(InternalSite.Content.SiteSource.ContentFolder, StringComparison.Ordinal)).ToArray(),
+                OpenFiles?.Invoke() ?? [],
+                early => Show(early, fromLastModel: false));
             var sink = new SnapshotOutputSink(previous, "serve");
-            var result = BuildSafely(sink, changed);
+            var result = BuildSafely(sink, changed, first);
             IReadOnlyList<string> changedFiles = [];
+            IReadOnlyList<string> reload = [];
             if (result.Succeeded)
             {
                 var next = sink.Files.ToDictionary(StringComparer.Ordinal);
-                changedFiles = next.Where(f => !previous.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
-                    .Select(f => f.Key).Concat(previous.Keys.Where(k => !next.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
+                changedFiles = Differences(previous, next);
+                // Only the pages shown early differ between what is served and the last build; the rest are compared once.
+                var served = files;
+                reload = shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
+                    .Where(f => !served.TryGetValue(f, out var now) || !next.TryGetValue(f, out var rebuilt) || !now.AsSpan().SequenceEqual(rebuilt))
+                    .Order(StringComparer.Ordinal).ToArray();
                 files = next;
+                lastBuild = result;
                 errors = [];
                 BasePath = result.Site?.Config.BasePath ?? "/";
             }
             else
             {
+                // The pages shown early belong to a build that failed: the last good site comes back whole.
+                files = previous;
+                reload = shownFirst.ToArray();
                 errors = result.Errors.ToArray();
             }
 
             var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
-                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed) { Stages = result.Statistics.Stages };
+                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed)
+            {
+                Stages = result.Statistics.Stages, Reload = reload, FirstShownAfter = shownAfter,
+                Collections = GarbageCollections.Now().Since(collections),
+            };
             Updated?.Invoke(update);
             return update;
         }
     }
+
+    /// <summary>Serves the pages rendered first in place of the version served now; returns those that changed.</summary>
+    private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, PreviewFirstPages announcement)
+    {
+        var served = files;
+        var changed = early.Where(f => !served.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value))
+            .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+        if (changed.Length == 0)
+        {
+            return [];
+        }
+
+        var shown = new Dictionary<string, byte[]>(served, StringComparer.Ordinal);
+        foreach (var file in changed)
+        {
+            shown[file] = early[file];
+        }
+
+        files = shown;
+        FirstPagesShown?.Invoke(announcement with { Files = changed });
+        return changed;
+    }
+
+    private static string[] Differences(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after) =>
+        after.Where(f => !before.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
+            .Select(f => f.Key).Concat(before.Keys.Where(k => !after.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
 }

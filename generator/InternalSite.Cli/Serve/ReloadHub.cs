@@ -2,11 +2,14 @@ using System.Threading.Channels;
 
 namespace InternalSite.Cli.Serve;
 
-/// <summary>The open browser tabs, each an event stream (server-sent events) that hears about every rebuild.</summary>
+/// <summary>
+/// The open browser tabs, each an event stream (server-sent events) that hears about every rebuild, with the page it
+/// shows (so a rebuild can render the pages being looked at first).
+/// </summary>
 public sealed class ReloadHub
 {
     private readonly Lock gate = new();
-    private readonly List<Channel<string>> clients = [];
+    private readonly Dictionary<Channel<string>, string?> clients = [];
 
     public int Count
     {
@@ -19,12 +22,25 @@ public sealed class ReloadHub
         }
     }
 
-    public Channel<string> Join()
+    /// <summary>The URL paths the open tabs show ("/tools/products/atlas/"), as they said when they connected.</summary>
+    public IReadOnlyList<string> OpenPages
+    {
+        get
+        {
+            lock (gate)
+            {
+                return clients.Values.OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
+            }
+        }
+    }
+
+    /// <param name="page">The URL path the tab shows, when it said.</param>
+    public Channel<string> Join(string? page = null)
     {
         var channel = Channel.CreateUnbounded<string>();
         lock (gate)
         {
-            clients.Add(channel);
+            clients.Add(channel, page);
         }
 
         return channel;
@@ -46,7 +62,7 @@ public sealed class ReloadHub
         var message = Format(eventName, json);
         lock (gate)
         {
-            foreach (var client in clients)
+            foreach (var client in clients.Keys)
             {
                 client.Writer.TryWrite(message);
             }

@@ -54,7 +54,8 @@
     return changed.paths.some(function (path) { return path === here; });
   }
 
-  var events = new EventSource(endpoint + 'events');
+  // The page this tab shows goes with the connection, so a rebuild can render it before the rest of the site.
+  var events = new EventSource(endpoint + 'events?page=' + encodeURIComponent(location.pathname));
   events.addEventListener('errors', function (e) { showOverlay(JSON.parse(e.data)); });
   events.addEventListener('ok', hideOverlay);
   events.addEventListener('reload', function (e) {

@@ -36,4 +36,7 @@ public sealed record BuildOptions
     /// between runs, e.g. <c>&lt;site&gt;/.internalsite-cache/</c>. Null: no on-disk cache.
     /// </summary>
     public string? CacheFolder { get; init; }
+
+    /// <summary>Pages to render and hand over as soon as the model is ready, before the other outputs (live preview).</summary>
+    public FirstPages? FirstPages { get; init; }
 }

@@ -10,6 +10,9 @@ public sealed record BuildResult(SiteModel? Site, IReadOnlyList<Diagnostic> Diag
     public IEnumerable<Diagnostic> Errors => Diagnostics.Where(d => d.IsError);
 
     public IEnumerable<Diagnostic> Warnings => Diagnostics.Where(d => !d.IsError);
+
+    /// <summary>For a live preview (<see cref="BuildOptions.FirstPages"/>): draws body edits against this build's model.</summary>
+    public BodyEditPreview? BodyEdits { get; init; }
 }
 
 public sealed record BuildStatistics(IReadOnlyDictionary<string, int> PagesByKind, int FilesEmitted, TimeSpan Elapsed)

@@ -57,11 +57,18 @@ public static class SiteBuilder
         }
 
         ImageDiagnostics.Report(images, links.All, published.Select(p => p.Page), diagnostics);
+        stages.Mark("markdown");
         var site = SiteModelBuilder.Build(config, now, published.Select(p => p.Page).ToList(), staticFiles, diagnostics);
 
-        stages.Mark("markdown + model");
+        stages.Mark("model");
         progress?.Report(BuildStage.Writing);
         var templates = new TemplateRenderer(theme, site, diagnostics);
+        if (options.FirstPages is { } first && !diagnostics.HasErrors)
+        {
+            first.RenderFrom(site, templates);
+            stages.Mark("first pages");
+        }
+
         var session = options.Incremental is null ? null : new IncrementalSession(options.Incremental, site, theme, IncrementalKeys.Global(site, options), sink);
         var context = new OutputContext(site, theme, templates, options, diagnostics, sink) { Incremental = session };
         RunOutputs(options.Outputs ?? OutputRegistry.Default(), context, stages);
@@ -85,7 +92,13 @@ public static class SiteBuilder
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         byKind["generated"] = site.GeneratedPages.Count;
-        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages });
+        // Only a live preview draws edited pages ahead of a rebuild, and only from a build that succeeded.
+        var bodyEdits = options.FirstPages is null || diagnostics.HasErrors ? null
+            : new BodyEditPreview(site, theme, links.Renderer, images, markdownFiles, published);
+        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages })
+        {
+            BodyEdits = bodyEdits,
+        };
     }
 
     /// <summary>Builds a site folder into its output folder, replacing the old output only when the build succeeds.</summary>
@@ -203,7 +216,7 @@ public static class SiteBuilder
         return (published, unpublished);
     }
 
-    private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, IReadOnlySet<string>> Ids);
+    private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, IReadOnlySet<string>> Ids, MarkdownPageRenderer Renderer);
 
     private static string ImagesFingerprint(List<StaticFile> staticFiles) =>
         StableHash.Of(staticFiles.Where(f => ImageCatalog.IsRaster(f.OutputPath)).Select(f => f.OutputPath + "\u0001" + StableHash.Of(f.Bytes)));
@@ -232,10 +245,7 @@ public static class SiteBuilder
             var rendered = cache is null
                 ? renderer.Render(body, page.SourcePath, page.Route, startLine, diagnostics)
                 : cache.Render(renderer, body, page.SourcePath, page.Route, startLine, diagnostics);
-            page.Html = rendered.Html;
-            page.Headings = rendered.Headings;
-            page.TextSections = rendered.TextSections;
-            page.Summary ??= rendered.FirstParagraph is { Length: > 0 } first ? PlainText.Truncate(first, 200) : null;
+            ApplyMarkdown(page, rendered);
             page.Image = ResolveImage(page, targets, diagnostics);
             results[i] = rendered;
         });
@@ -247,7 +257,16 @@ public static class SiteBuilder
             ids[published[i].Page] = results[i].Ids;
         }
 
-        return new RenderedLinks(results.SelectMany(r => r.Links).ToList(), ids);
+        return new RenderedLinks(results.SelectMany(r => r.Links).ToList(), ids, renderer);
+    }
+
+    /// <summary>Fills a page in from its rendered body; a summary the writer did not give is the body's first paragraph.</summary>
+    internal static void ApplyMarkdown(Page page, RenderedMarkdown rendered)
+    {
+        page.Html = rendered.Html;
+        page.Headings = rendered.Headings;
+        page.TextSections = rendered.TextSections;
+        page.Summary ??= rendered.FirstParagraph is { Length: > 0 } first ? PlainText.Truncate(first, 200) : null;
     }
 
     /// <summary>An <c>image:</c> is written relative to the page's file, like a markdown image; the model holds its route.</summary>

@@ -32,10 +32,7 @@ public static class SiteModelBuilder
 
         var tags = Taxonomy("tags", published, p => p.Tags);
         var audiences = Taxonomy("audiences", published, p => p.Audience);
-        var labels = ReleaseNote.KnownLabels
-            .Select(label => new TaxonomyTerm("labels", label, label, $"changelog/labels/{label}/",
-                releases.Where(r => r.Labels.Contains(label)).ToList<Page>()))
-            .ToList();
+        var labels = Labels(releases);
 
         var listings = new GeneratedPages(config, published);
         var generated = listings.Make(products, releases, guides, newsletters, events, tags, audiences, labels);
@@ -162,14 +159,37 @@ public static class SiteModelBuilder
         }
     }
 
+    /// <summary>The release notes of each known label, newest first (in one pass: a large site has thousands).</summary>
+    private static List<TaxonomyTerm> Labels(List<ReleaseNote> newestFirst)
+    {
+        var byLabel = ReleaseNote.KnownLabels.ToDictionary(label => label, _ => new List<Page>(), StringComparer.Ordinal);
+        foreach (var release in newestFirst)
+        {
+            // A note's labels are known ones, each once (see KindFields.Release).
+            foreach (var label in release.Labels)
+            {
+                byLabel[label].Add(release);
+            }
+        }
+
+        return ReleaseNote.KnownLabels.Select(label => new TaxonomyTerm("labels", label, label, $"changelog/labels/{label}/", byLabel[label])).ToList();
+    }
+
     private static List<TaxonomyTerm> Taxonomy(string name, IReadOnlyList<Page> pages, Func<Page, IReadOnlyList<string>> values)
     {
         var terms = new Dictionary<string, (string Name, List<Page> Pages)>(StringComparer.Ordinal);
+        // Thousands of pages share a handful of values: each is slugified once.
+        var slugs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
             foreach (var value in values(page))
             {
-                var slug = Slugs.Slugify(value);
+                if (!slugs.TryGetValue(value, out var slug))
+                {
+                    slug = Slugs.Slugify(value);
+                    slugs[value] = slug;
+                }
+
                 if (!terms.TryGetValue(slug, out var term))
                 {
                     term = (value, []);

@@ -95,4 +95,7 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
             .Concat(binaryFiles.Select(f => new SourceFile(f.Key, f.Value)))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ToArray());
+
+    internal static SiteSource Source(IEnumerable<KeyValuePair<string, string>> files) =>
+        new(files.Select(f => new SourceFile(f.Key, Encoding.UTF8.GetBytes(f.Value))).ToArray());
 }

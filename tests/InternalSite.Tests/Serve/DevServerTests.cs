@@ -95,17 +95,88 @@ public sealed class DevServerTests : IAsyncLifetime
         Assert.Equal("reload", reload.Name);
         Assert.Contains("/tools/products/atlas/releases/2.0.0/", reload.Data);
         Assert.Contains("Tiles twice as fast.", await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/"));
+        await WaitForGenerationAsync(2);
 
         files.Edit(Incremental.SampleSite.AtlasRelease, "Tiles twice as fast.", "Tiles [fast](nowhere.md).");
-        var errors = await events.NextAsync();
-        Assert.Equal("errors", errors.Name);
+        var errors = await events.NextAsync(name => name == "errors");
         Assert.Contains("content/products/atlas/releases/2.0.0.md", errors.Data);
         Assert.Contains("\"line\":7,\"column\":7", errors.Data);
         Assert.Contains("Tiles twice as fast.", await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/"));
 
         files.Edit(Incremental.SampleSite.AtlasRelease, "Tiles [fast](nowhere.md).", "Tiles fixed.");
         Assert.Equal("reload", (await events.NextAsync()).Name);
+        await WaitForGenerationAsync(4);
         Assert.Empty(host.Site.Errors);
+    }
+
+    [Fact]
+    public async Task The_saved_page_is_served_before_the_rest_of_the_rebuild_and_not_reloaded_twice()
+    {
+        const string page = "products/atlas/releases/2.0.0/index.html";
+        var shown = new List<(PreviewFirstPages First, byte[] Bytes)>();
+        var updates = new List<(PreviewUpdate Update, int ShownBefore)>();
+        host.Site.FirstPagesShown += first => shown.Add((first, host.Site.Files[page]));
+        host.Site.Updated += update => updates.Add((update, shown.Count));
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", "Tiles twice as fast.");
+        await WaitForAsync(() => updates.Count > 0);
+
+        var (first, early) = Assert.Single(shown);
+        Assert.Equal([page], first.Files);
+        Assert.True(first.FromLastModel, "a body edit is drawn against the start build's model, before the rebuild");
+        Assert.Contains("Tiles twice as fast.", Encoding.UTF8.GetString(early));
+        var (update, shownBefore) = Assert.Single(updates);
+        Assert.Equal(1, shownBefore);
+        Assert.True(update.Succeeded);
+        Assert.NotNull(update.FirstShownAfter);
+        Assert.Contains(page, update.ChangedFiles);
+        Assert.DoesNotContain(page, update.Reload);
+        Assert.Contains("products/atlas/releases/index.html", update.Reload);
+        // Rendered first or with everything else, the page is the same bytes.
+        Assert.Equal(early, host.Site.Files[page]);
+    }
+
+    [Fact]
+    public async Task A_page_open_in_a_tab_is_rendered_first()
+    {
+        using var events = await OpenEventsAsync("/tools/changelog/");
+        Assert.Equal("ok", (await events.NextAsync()).Name);
+        PreviewFirstPages? shown = null;
+        host.Site.FirstPagesShown += first => shown = first;
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "title: Atlas 2.0", "title: Atlas 2.0 with faster tiles");
+        var reload = await events.NextAsync();
+        await WaitForAsync(() => shown is not null);
+
+        Assert.NotNull(shown);
+        Assert.False(shown.FromLastModel, "a title edit changes lists: only the rebuilt model can draw them");
+        Assert.Contains("changelog/index.html", shown.Files);
+        Assert.Contains("products/atlas/releases/2.0.0/index.html", shown.Files);
+        Assert.Contains("\"/tools/changelog/\"", reload.Data);
+        Assert.Contains("Atlas 2.0 with faster tiles", await http.GetStringAsync(host.Server.SiteUrl + "changelog/"));
+    }
+
+    [Fact]
+    public async Task Pages_served_early_are_taken_back_when_the_rebuild_fails_later()
+    {
+        const string page = "products/atlas/releases/2.0.0/index.html";
+        var before = host.Site.Files[page];
+        PreviewFirstPages? shown = null;
+        PreviewUpdate? failed = null;
+        host.Site.FirstPagesShown += first => shown = first;
+        host.Site.Updated += update => failed = update;
+
+        // A missing anchor on another page is only found by the link check at the end of the build.
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", "See [about](../../../about.md#no-such-heading).");
+        await WaitForAsync(() => failed is not null);
+
+        Assert.NotNull(shown);
+        Assert.Contains(page, shown.Files);
+        Assert.NotNull(failed);
+        Assert.False(failed.Succeeded);
+        Assert.Contains(page, failed.Reload);
+        Assert.Equal(before, host.Site.Files[page]);
+        Assert.NotEmpty(host.Site.Errors);
     }
 
     [Fact]
@@ -121,6 +192,8 @@ public sealed class DevServerTests : IAsyncLifetime
         await WaitForAsync(() => !host.Site.Files.Keys.Any(k => k.StartsWith("products/beacon/", StringComparison.Ordinal)));
         Assert.Empty(host.Site.Errors);
     }
+
+    private Task WaitForGenerationAsync(int generation) => WaitForAsync(() => host.Site.Generation >= generation);
 
     private static async Task WaitForAsync(Func<bool> condition)
     {
@@ -147,9 +220,11 @@ public sealed class DevServerTests : IAsyncLifetime
         return (int.Parse(statusLine.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture), response);
     }
 
-    private async Task<EventStream> OpenEventsAsync()
+    /// <param name="page">The URL path the tab shows, as reload.js says it when it connects.</param>
+    private async Task<EventStream> OpenEventsAsync(string? page = null)
     {
-        var response = await http.GetAsync(host.Server.Url + DevServer.Prefix + "events", HttpCompletionOption.ResponseHeadersRead);
+        var query = page is null ? string.Empty : "?page=" + Uri.EscapeDataString(page);
+        var response = await http.GetAsync(host.Server.Url + DevServer.Prefix + "events" + query, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new EventStream(response, await response.Content.ReadAsStreamAsync());
     }
@@ -157,6 +232,19 @@ public sealed class DevServerTests : IAsyncLifetime
     private sealed class EventStream(HttpResponseMessage response, Stream stream) : IDisposable
     {
         private readonly StreamReader reader = new(stream);
+
+        /// <summary>The next event whose name <paramref name="wanted"/> accepts, skipping others (e.g. a rebuild's second reload).</summary>
+        public async Task<(string Name, string Data)> NextAsync(Func<string, bool> wanted)
+        {
+            while (true)
+            {
+                var next = await NextAsync();
+                if (wanted(next.Name))
+                {
+                    return next;
+                }
+            }
+        }
 
         public async Task<(string Name, string Data)> NextAsync()
         {
