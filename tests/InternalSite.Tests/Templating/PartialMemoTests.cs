@@ -83,6 +83,15 @@ public sealed class PartialMemoTests
     }
 
     [Fact]
+    public void A_partial_whose_inputs_never_repeat_keeps_writing_each_includes_text()
+    {
+        // Well past the point where such a partial is no longer looked up.
+        var html = Page("{{ for v in 1..6000 }}{{ include 'partials/p.html' }}{{ end }}", "{{ v }},");
+
+        Assert.Equal(string.Join(',', Enumerable.Range(1, 6000)) + ",", html.ReplaceLineEndings(string.Empty));
+    }
+
+    [Fact]
     public void A_page_variable_named_like_a_function_the_partial_calls_is_what_it_reads()
     {
         var html = Page(
