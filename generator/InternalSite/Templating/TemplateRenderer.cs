@@ -146,11 +146,8 @@ public sealed class TemplateRenderer
     internal Template? Get(string templatePath)
     {
         Build.Incremental.ReadTracker.Template(templatePath);
-        return GetUntracked(templatePath);
+        return templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
     }
-
-    private Template? GetUntracked(string templatePath) =>
-        templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
 
     /// <summary>
     /// A partial's syntax for <see cref="PartialShape"/>, without reporting anything: an include in a branch that never
