@@ -58,6 +58,9 @@ public class Page(PageBasics basics)
 
     public IReadOnlyList<TextSection> TextSections { get; set; } = [];
 
+    /// <summary>The site's main navigation as this page shows it, with the link to it or its section marked.</summary>
+    public IReadOnlyList<NavItem> NavItems { get; set; } = [];
+
     /// <summary>Where the page starts in its file, for diagnostics about the page as a whole.</summary>
     public SourceLocation SourceStart => SourceLocation.StartOf(SourcePath);
 

@@ -54,6 +54,7 @@ public static class SiteModelBuilder
         pages = pages.Where(p => ReferenceEquals(byRoute[p.Route], p)).ToList();
         generated = generated.Where(p => ReferenceEquals(byRoute[p.Route], p)).ToList();
         var aliases = CollectAliases(pages.Concat<Page>(generated), byRoute, staticFiles, diagnostics);
+        NavItems.Assign(config.Nav, pages.Concat<Page>(generated));
         return new SiteModel
         {
             Config = config,

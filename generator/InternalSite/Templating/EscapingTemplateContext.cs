@@ -31,11 +31,20 @@ internal sealed class EscapingTemplateContext(ScriptObject builtins) : TemplateC
         return base.ObjectToString(value, nested) ?? string.Empty;
     }
 
-    /// <summary>Reads of pages and the site model are reported to the incremental build, which records them per output file.</summary>
+    /// <summary>
+    /// Members of model objects are read through compiled getters; reads of pages and the site model are reported to
+    /// the incremental build, which records them per output file.
+    /// </summary>
     protected override IObjectAccessor? GetMemberAccessorImpl(object target)
     {
         var accessor = base.GetMemberAccessorImpl(target);
-        return accessor is not null && target is Model.Page or Model.SiteModel ? new Build.Incremental.TrackingObjectAccessor(accessor) : accessor;
+        if (accessor is null)
+        {
+            return null;
+        }
+
+        accessor = CompiledMemberAccessor.For(this, target, accessor);
+        return target is Model.Page or Model.SiteModel ? new Build.Incremental.TrackingObjectAccessor(accessor) : accessor;
     }
 
     public override TemplateContext Write(SourceSpan span, object? textAsObject)

@@ -13,7 +13,7 @@ namespace InternalSite.Templating;
 /// Anywhere else (its value assigned or piped) the partial's text is the value, as in Scriban. The theme's loader
 /// puts every partial it finds in the context's cache of parsed templates, so that is where it is looked up.
 /// </summary>
-internal sealed class HtmlIncludeFunction : IScriptCustomFunction
+internal sealed class HtmlIncludeFunction(PartialMemo? memo = null) : IScriptCustomFunction
 {
     private readonly IncludeFunction inner = new();
 
@@ -33,7 +33,13 @@ internal sealed class HtmlIncludeFunction : IScriptCustomFunction
             && context.TemplateLoader?.GetPath(context, callerContext.Span, name) is { } path
             && context.CachedTemplates.TryGetValue(path, out var partial) && partial is { SourceFilePath: { } file, Page: { } body })
         {
-            WriteInPlace(context, callerContext, file, body);
+            // While an incremental build records what a page reads, every partial runs as written, so its reads are seen.
+            if (memo is null || Build.Incremental.ReadTracker.Current is not null
+                || !memo.TryWrite(context, path, body, () => WriteInPlace(context, callerContext, file, body)))
+            {
+                WriteInPlace(context, callerContext, file, body);
+            }
+
             return null;
         }
 

@@ -32,10 +32,12 @@ public sealed class TemplateRenderer
         loader = new ThemeTemplateLoader(this);
         var builtins = new Scriban.Functions.BuiltinFunctions();
         builtins.Remove("include");
-        builtins.SetValue("include", new HtmlIncludeFunction(), readOnly: true);
+        var functions = TemplateFunctions.Create(site);
         globals = new ScriptObject();
+        var memo = new PartialMemo(globals, functions.Keys.ToHashSet(StringComparer.Ordinal), path => ParsedQuietly(IncludePath(path)));
+        builtins.SetValue("include", new HtmlIncludeFunction(memo), readOnly: true);
         globals.Import(builtins);
-        globals.Import(TemplateFunctions.Create(site));
+        globals.Import(functions);
         globals["site"] = site;
         globals["config"] = site.Config;
         contexts = new ThreadLocal<TemplateContext>(NewContext);
@@ -147,6 +149,30 @@ public sealed class TemplateRenderer
         return templates.GetOrAdd(templatePath, path => new Lazy<Template?>(() => Parse(path))).Value;
     }
 
+    /// <summary>
+    /// A partial's syntax for <see cref="PartialShape"/>, without reporting anything: an include in a branch that never
+    /// runs must not turn a missing or broken partial into an error.
+    /// </summary>
+    private ScriptPage? ParsedQuietly(string path)
+    {
+        if (templates.TryGetValue(path, out var parsed) && parsed.IsValueCreated)
+        {
+            return parsed.Value?.Page;
+        }
+
+        if (theme.Find(path) is not { } found)
+        {
+            return null;
+        }
+
+        var template = Template.Parse(Encoding.UTF8.GetString(found.Bytes), path);
+        return template.HasErrors ? null : template.Page;
+    }
+
+    /// <summary>The theme path an include names: "partials/x.html" is "layouts/partials/x.html".</summary>
+    private static string IncludePath(string templateName) =>
+        templateName.StartsWith("layouts/", StringComparison.Ordinal) ? templateName : "layouts/" + templateName;
+
     private TemplateContext NewContext()
     {
         var context = new EscapingTemplateContext(globals)
@@ -199,7 +225,7 @@ public sealed class TemplateRenderer
     {
         public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
         {
-            var path = templateName.StartsWith("layouts/", StringComparison.Ordinal) ? templateName : "layouts/" + templateName;
+            var path = IncludePath(templateName);
 
             // Scriban looks in its per-render cache before loading: handing it the shared parsed template here means
             // an include is parsed once per build, not once per page.

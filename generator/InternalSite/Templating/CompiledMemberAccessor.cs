@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+
+namespace InternalSite.Templating;
+
+/// <summary>
+/// Reads the members of the site's model objects through delegates bound to their getters. Scriban's own accessor reads a property
+/// through reflection on every access, and templates read tens of members per page on thousands of pages. The
+/// members and their names are Scriban's (the accessor wrapped here decides them); anything else it answers itself.
+/// </summary>
+internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDictionary<string, Func<object, object?>> getters) : IObjectAccessor
+{
+    private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> GettersByType = new();
+
+    /// <summary>Wraps Scriban's accessor of a model object; others are returned as they are.</summary>
+    public static IObjectAccessor For(TemplateContext context, object target, IObjectAccessor accessor)
+    {
+        var type = target.GetType();
+        if (accessor is not Scriban.Runtime.Accessors.TypedObjectAccessor || type.IsValueType
+            || type.Namespace?.StartsWith("InternalSite", StringComparison.Ordinal) != true)
+        {
+            return accessor;
+        }
+
+        var getters = GettersByType.GetOrAdd(type, _ => Compile(context, type, accessor.GetMembers(context, default, target).ToHashSet(StringComparer.Ordinal)));
+        return new CompiledMemberAccessor(accessor, getters);
+    }
+
+    public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => inner.GetMemberCount(context, span, target);
+
+    public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => inner.GetMembers(context, span, target);
+
+    public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => inner.HasMember(context, span, target, member);
+
+    public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+    {
+        if (getters.TryGetValue(member, out var getter))
+        {
+            value = getter(target);
+            return true;
+        }
+
+        return inner.TryGetValue(context, span, target, member, out value);
+    }
+
+    public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
+        inner.TrySetValue(context, span, target, member, value);
+
+    public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) =>
+        inner.TryGetItem(context, span, target, index, out value);
+
+    public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) =>
+        inner.TrySetItem(context, span, target, index, value);
+
+    public bool HasIndexer => inner.HasIndexer;
+
+    public Type? IndexType => inner.IndexType;
+
+    private static Dictionary<string, Func<object, object?>> Compile(TemplateContext context, Type type, HashSet<string> members)
+    {
+        var getters = new Dictionary<string, Func<object, object?>>(StringComparer.Ordinal);
+        var candidates = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
+            .Cast<MemberInfo>()
+            .Concat(type.GetFields(BindingFlags.Public | BindingFlags.Instance));
+        foreach (var member in candidates)
+        {
+            var name = context.MemberRenamer?.Invoke(member) ?? member.Name;
+
+            // Only members Scriban itself shows, under the name it shows them; a name two members share is left to it.
+            if (!members.Contains(name) || (context.MemberFilter is { } filter && !filter(member)) || !getters.TryAdd(name, Getter(type, member)))
+            {
+                getters.Remove(name);
+                members.Remove(name);
+            }
+        }
+
+        return getters;
+    }
+
+    // A delegate bound to the property's getter: no code is generated, unlike a compiled expression.
+    private static Func<object, object?> Getter(Type type, MemberInfo member) => member switch
+    {
+        PropertyInfo property => (Func<object, object?>)OpenGetter.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.GetMethod])!,
+        FieldInfo field => field.GetValue,
+        _ => throw new ArgumentException($"{member.Name} is neither a property nor a field", nameof(member)),
+    };
+
+    private static readonly MethodInfo OpenGetter = typeof(CompiledMemberAccessor).GetMethod(nameof(PropertyGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static Func<object, object?> PropertyGetter<TTarget, TValue>(MethodInfo getter)
+    {
+        var read = getter.CreateDelegate<Func<TTarget, TValue>>();
+        return target => read((TTarget)target);
+    }
+}
