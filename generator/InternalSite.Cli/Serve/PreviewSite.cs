@@ -173,6 +173,11 @@ public sealed class PreviewSite
                 Collections = GarbageCollections.Now().Since(collections),
             };
             Updated?.Invoke(update);
+
+            // The rebuild's leftovers are collected now, while the writer reads the page, rather than during the
+            // next save: a young-generation collection of this large heap pauses 100-150 ms, which used to fall on
+            // the way to the next page shown first (measured: first page after a title edit 218-356 -> 193-238 ms).
+            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
             return update;
         }
     }
