@@ -11,7 +11,7 @@ namespace InternalSite.Templating;
 /// through reflection on every access, and templates read tens of members per page on thousands of pages. The
 /// members and their names are Scriban's (the accessor wrapped here decides them); anything else it answers itself.
 /// </summary>
-internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDictionary<string, Func<object, object?>> getters) : IObjectAccessor
+internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDictionary<string, Func<object, object?>> getters) : ForwardingObjectAccessor(inner)
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, Func<object, object?>>> GettersByType = new();
 
@@ -29,13 +29,7 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDic
         return new CompiledMemberAccessor(accessor, getters);
     }
 
-    public int GetMemberCount(TemplateContext context, SourceSpan span, object target) => inner.GetMemberCount(context, span, target);
-
-    public IEnumerable<string> GetMembers(TemplateContext context, SourceSpan span, object target) => inner.GetMembers(context, span, target);
-
-    public bool HasMember(TemplateContext context, SourceSpan span, object target, string member) => inner.HasMember(context, span, target, member);
-
-    public bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
+    public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
     {
         if (getters.TryGetValue(member, out var getter))
         {
@@ -43,21 +37,8 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDic
             return true;
         }
 
-        return inner.TryGetValue(context, span, target, member, out value);
+        return Inner.TryGetValue(context, span, target, member, out value);
     }
-
-    public bool TrySetValue(TemplateContext context, SourceSpan span, object target, string member, object? value) =>
-        inner.TrySetValue(context, span, target, member, value);
-
-    public bool TryGetItem(TemplateContext context, SourceSpan span, object target, object index, out object? value) =>
-        inner.TryGetItem(context, span, target, index, out value);
-
-    public bool TrySetItem(TemplateContext context, SourceSpan span, object target, object index, object? value) =>
-        inner.TrySetItem(context, span, target, index, value);
-
-    public bool HasIndexer => inner.HasIndexer;
-
-    public Type? IndexType => inner.IndexType;
 
     private static Dictionary<string, Func<object, object?>> Compile(TemplateContext context, Type type, HashSet<string> members)
     {
