@@ -18,25 +18,11 @@ public static class CacheFile
     public static IncrementalState Load(string folder)
     {
         var state = new IncrementalState();
-        var path = Path.Combine(folder, FileName);
-        if (!File.Exists(path))
-        {
-            return state;
-        }
-
-        try
-        {
-            using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
-            if (reader.ReadString() != Magic || reader.ReadString() != StableHash.ToolVersion)
+        if (!CacheStream.TryRead(Path.Combine(folder, FileName), Magic, reader =>
             {
-                return new IncrementalState();
-            }
-
-            ReadParsedPages(reader, state);
-            ReadOutputs(reader, state);
-        }
-        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
+                ReadParsedPages(reader, state);
+                ReadOutputs(reader, state);
+            }))
         {
             return new IncrementalState();
         }
@@ -50,18 +36,11 @@ public static class CacheFile
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ".gitignore"), "# InternalSite build cache: safe to delete.\n*\n");
-        var path = Path.Combine(folder, FileName);
-        var temporary = path + $".{Environment.ProcessId}.tmp";
-        using (var stream = new BufferedStream(File.Create(temporary), 1 << 16))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
+        CacheStream.Write(Path.Combine(folder, FileName), Magic, writer =>
         {
-            writer.Write(Magic);
-            writer.Write(StableHash.ToolVersion);
             WriteParsedPages(writer, state);
             WriteOutputs(writer, state);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        });
         MarkdownCacheFiles.Save(folder, state);
     }
 

@@ -29,15 +29,9 @@ internal static class MarkdownCacheFiles
                 return;
             }
 
-            try
+            // A bucket that cannot be read stays unloaded: its pages are rendered again, and the file rewritten.
+            CacheStream.TryRead(path, Magic, reader =>
             {
-                using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
-                using var reader = new BinaryReader(stream, Encoding.UTF8);
-                if (reader.ReadString() != Magic || reader.ReadString() != StableHash.ToolVersion)
-                {
-                    return;
-                }
-
                 var entries = ReadEntries(reader);
                 foreach (var (key, entry) in entries)
                 {
@@ -45,11 +39,7 @@ internal static class MarkdownCacheFiles
                 }
 
                 loaded[bucket] = new LoadedBucket(entries.Select(e => (e.Key, e.Value, e.Value.Search)).ToArray());
-            }
-            catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
-            {
-                // This bucket's pages are rendered again, and the file rewritten.
-            }
+            });
         });
         state.LoadedMarkdownBuckets = loaded;
     }
@@ -80,17 +70,7 @@ internal static class MarkdownCacheFiles
                 return;
             }
 
-            var path = BucketPath(folder, bucket);
-            var temporary = path + $".{Environment.ProcessId}.tmp";
-            using (var stream = new BufferedStream(File.Create(temporary), 1 << 16))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-            {
-                writer.Write(Magic);
-                writer.Write(StableHash.ToolVersion);
-                WriteEntries(writer, entries);
-            }
-
-            File.Move(temporary, path, overwrite: true);
+            CacheStream.Write(BucketPath(folder, bucket), Magic, writer => WriteEntries(writer, entries));
             saved[bucket] = now;
         });
         state.LoadedMarkdownBuckets = saved;
