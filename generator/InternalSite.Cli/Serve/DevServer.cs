@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using InternalSite.Diagnostics;
+using InternalSite.Outputs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -250,7 +251,7 @@ public sealed class DevServer : IAsyncDisposable
         var paths = all
             ? []
             : changedFiles.Where(f => f.EndsWith(".html", StringComparison.Ordinal))
-                .Select(f => basePath + (f.EndsWith("index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)).ToArray();
+                .Select(f => basePath + OutputContext.RouteOf(f)).ToArray();
         hub.Broadcast("reload", JsonSerializer.Serialize(new { generation, all, paths }, Json));
     }
 

@@ -151,7 +151,7 @@ public sealed class PreviewSite
                 // Only the pages shown early differ between what is served and the last build; the rest are compared once.
                 var served = files;
                 reload = shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
-                    .Where(f => !served.TryGetValue(f, out var now) || !next.TryGetValue(f, out var rebuilt) || !now.AsSpan().SequenceEqual(rebuilt))
+                    .Where(f => !next.TryGetValue(f, out var rebuilt) || Changed(served, f, rebuilt))
                     .Order(StringComparer.Ordinal).ToArray();
                 files = next;
                 lastBuild = result;
@@ -186,7 +186,7 @@ public sealed class PreviewSite
     private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, PreviewFirstPages announcement)
     {
         var served = files;
-        var changed = early.Where(f => !served.TryGetValue(f.Key, out var old) || !old.AsSpan().SequenceEqual(f.Value))
+        var changed = early.Where(f => Changed(served, f.Key, f.Value))
             .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
         if (changed.Length == 0)
         {
@@ -205,6 +205,10 @@ public sealed class PreviewSite
     }
 
     private static string[] Differences(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after) =>
-        after.Where(f => !before.TryGetValue(f.Key, out var old) || !ReferenceEquals(old, f.Value) && !old.AsSpan().SequenceEqual(f.Value))
+        after.Where(f => Changed(before, f.Key, f.Value))
             .Select(f => f.Key).Concat(before.Keys.Where(k => !after.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Whether <paramref name="bytes"/> differ from the file at <paramref name="path"/> in <paramref name="files"/> (or it is not there).</summary>
+    private static bool Changed(IReadOnlyDictionary<string, byte[]> files, string path, byte[] bytes) =>
+        !files.TryGetValue(path, out var old) || !ReferenceEquals(old, bytes) && !old.AsSpan().SequenceEqual(bytes);
 }

@@ -30,9 +30,7 @@ public sealed record FirstPages(IReadOnlyCollection<string> SourcePaths, IReadOn
         }
 
         var sources = SourcePaths.ToHashSet(StringComparer.Ordinal);
-        // The route of "products/atlas/index.html" is "products/atlas/" (see OutputContext.FileFor).
-        var routes = OutputFiles.Select(f => f == "index.html" ? string.Empty : f.EndsWith("/index.html", StringComparison.Ordinal) ? f[..^"index.html".Length] : f)
-            .ToHashSet(StringComparer.Ordinal);
+        var routes = OutputFiles.Select(OutputContext.RouteOf).ToHashSet(StringComparer.Ordinal);
         var wanted = site.AllPages
             .Where(p => sources.Contains(p.SourcePath) || routes.Contains(p.Route))
             .Take(Limit)

@@ -122,4 +122,8 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
     /// <summary>The file a route is written to: "products/atlas/" → "products/atlas/index.html".</summary>
     public static string FileFor(string route) =>
         route.Length == 0 ? "index.html" : route.EndsWith('/') ? route + "index.html" : route;
+
+    /// <summary>The route a file is written for, the inverse of <see cref="FileFor"/>: "products/atlas/index.html" → "products/atlas/".</summary>
+    public static string RouteOf(string file) =>
+        file == "index.html" ? string.Empty : file.EndsWith("/index.html", StringComparison.Ordinal) ? file[..^"index.html".Length] : file;
 }
