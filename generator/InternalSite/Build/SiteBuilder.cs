@@ -112,16 +112,22 @@ public static class SiteBuilder
             return new BuildResult(null, [refused], BuildStatistics.Empty);
         }
 
+        // The work around the build proper (loading and saving the cache, moving files into place) is timed too:
+        // on an incremental build it is a large share of the whole.
+        var around = new StageTimer();
         if (options.CacheFolder is { } cacheFolder && options.Incremental is null)
         {
             options = options with { Incremental = CacheFile.Load(cacheFolder) };
+            around.Mark("cache load");
         }
 
         using var sink = new StagedDirectorySink(output);
         var result = Build(source, options, sink, progress);
+        around.Skip();
         if (result.Succeeded)
         {
             sink.Commit();
+            around.Mark("output commit");
         }
         else
         {
@@ -131,9 +137,20 @@ public static class SiteBuilder
         if (options.CacheFolder is not null && options.Incremental is not null)
         {
             SaveCache(options.Incremental, options.CacheFolder, result);
+            around.Mark("cache save");
         }
 
-        return result;
+        return WithStagesAround(result, around);
+    }
+
+    /// <summary>The build's stages with the cache and commit work around them, and the whole time as its duration.</summary>
+    private static BuildResult WithStagesAround(BuildResult result, StageTimer timer)
+    {
+        var around = timer.Stages;
+        var before = around.TakeWhile(s => s.Stage == "cache load");
+        var after = around.SkipWhile(s => s.Stage == "cache load");
+        var stages = before.Concat(result.Statistics.Stages).Concat(after).ToList();
+        return result with { Statistics = result.Statistics with { Stages = stages, Elapsed = timer.Elapsed } };
     }
 
     private static void SaveCache(IncrementalState state, string folder, BuildResult result)

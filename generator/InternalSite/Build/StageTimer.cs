@@ -25,6 +25,8 @@ internal sealed class StageTimer
 
     public IReadOnlyList<StageTime> Stages => stages;
 
+    public TimeSpan Elapsed => clock.Elapsed;
+
     public void Mark(string stage)
     {
         var wall = clock.Elapsed;
@@ -32,6 +34,13 @@ internal sealed class StageTimer
         stages.Add(new StageTime(stage, wall - lastWall, processor - lastProcessor));
         lastWall = wall;
         lastProcessor = processor;
+    }
+
+    /// <summary>Starts the next stage now, leaving the time since the last mark out (it was timed elsewhere).</summary>
+    public void Skip()
+    {
+        lastWall = clock.Elapsed;
+        lastProcessor = ProcessorTime();
     }
 
     /// <summary>Records a part of the last stage, with its own wall time.</summary>
