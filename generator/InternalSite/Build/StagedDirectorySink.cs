@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using InternalSite.Build.Incremental;
 
 namespace InternalSite.Build;
@@ -103,17 +104,51 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
             File.Move(Path.Combine(staging, path), target, overwrite: true);
         }
 
-        foreach (var file in Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories))
+        SweepFolder(output, string.Empty);
+        TryDelete(staging);
+    }
+
+    /// <summary>
+    /// Deletes, in one walk of the output folder, the files this build did not emit and the folders that leaves
+    /// empty; true when <paramref name="folder"/> itself is then empty. On a large site this walk is most of an
+    /// incremental build's commit, so it reads each folder once and builds no full paths for files it keeps.
+    /// </summary>
+    private bool SweepFolder(string folder, string relative)
+    {
+        var empty = true;
+        var entries = new FileSystemEnumerable<(string Name, bool IsFolder)>(
+            folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), IsRealFolder(ref entry)));
+        foreach (var (name, isFolder) in entries.ToList())
         {
-            if (!emitted.ContainsKey(Path.GetRelativePath(output, file).Replace('\\', '/')))
+            var path = relative + name;
+            if (isFolder)
             {
-                File.Delete(file);
+                var child = Path.Combine(folder, name);
+                if (SweepFolder(child, path + "/"))
+                {
+                    Directory.Delete(child);
+                }
+                else
+                {
+                    empty = false;
+                }
+            }
+            else if (emitted.ContainsKey(path))
+            {
+                empty = false;
+            }
+            else
+            {
+                File.Delete(Path.Combine(folder, name));
             }
         }
 
-        DeleteEmptyFolders(output);
-        TryDelete(staging);
+        return empty;
     }
+
+    /// <summary>A link to a folder is deleted as a link, never walked: what it points to is not the output's.</summary>
+    private static bool IsRealFolder(ref FileSystemEntry entry) =>
+        entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     /// <summary>A file's folder may be a file in the old output (or the file a folder): the new build wins.</summary>
     private void MakeRoomFor(string target)
@@ -132,18 +167,6 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-    }
-
-    private static void DeleteEmptyFolders(string folder)
-    {
-        foreach (var child in Directory.EnumerateDirectories(folder))
-        {
-            DeleteEmptyFolders(child);
-            if (!Directory.EnumerateFileSystemEntries(child).Any())
-            {
-                Directory.Delete(child);
-            }
-        }
     }
 
     /// <summary>Throws the staged build away; the last good output stays untouched.</summary>

@@ -58,6 +58,32 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public void A_rebuild_removes_what_it_no_longer_emits_and_never_walks_a_link_out_of_the_output()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        Assert.Equal(0, site.Run("build").ExitCode);
+        var output = Path.Combine(site.Root, "_site");
+        var kept = TempSite.Snapshot(output);
+
+        // Stray files and folders, one of them empty, and a link to a folder outside the output.
+        File.WriteAllText(Path.Combine(output, "stray.html"), "stray");
+        Directory.CreateDirectory(Path.Combine(output, "old", "deep", "er"));
+        File.WriteAllText(Path.Combine(output, "old", "deep", "page.html"), "old");
+        Directory.CreateDirectory(Path.Combine(output, "empty"));
+        var outside = Path.Combine(site.Root, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "keep.txt"), "not the output's");
+        Directory.CreateSymbolicLink(Path.Combine(output, "linked"), outside);
+
+        Assert.Equal(0, site.Run("build").ExitCode);
+        TempSite.AssertSame(kept, TempSite.Snapshot(output), "the output after a rebuild over stray files");
+        Assert.False(Directory.Exists(Path.Combine(output, "old")));
+        Assert.False(Directory.Exists(Path.Combine(output, "empty")));
+        Assert.False(Path.Exists(Path.Combine(output, "linked")));
+        Assert.Equal("not the output's", File.ReadAllText(Path.Combine(outside, "keep.txt")));
+    }
+
+    [Fact]
     public void The_output_does_not_depend_on_the_machines_culture_or_time_zone()
     {
         using var site = TempSite.From(GoodSite.Files);
