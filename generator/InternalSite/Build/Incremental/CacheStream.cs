@@ -37,8 +37,7 @@ internal static class CacheStream
 
         try
         {
-            using var stream = new BufferedStream(File.OpenRead(path), 1 << 16);
-            using var reader = new BinaryReader(stream, Encoding.UTF8);
+            using var reader = new WholeFileReader(File.ReadAllBytes(path));
             if (reader.ReadString() != format || reader.ReadString() != StableHash.ToolVersion)
             {
                 return false;
@@ -50,6 +49,28 @@ internal static class CacheStream
         catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads a cache file held whole in memory. Cache files are mostly long strings (rendered pages), which
+    /// <see cref="BinaryReader.ReadString"/> decodes 128 bytes at a time through a string builder; here each is
+    /// decoded in one call straight from the file's bytes. The format is the one <see cref="BinaryWriter"/> writes.
+    /// </summary>
+    private sealed class WholeFileReader(byte[] bytes) : BinaryReader(new MemoryStream(bytes, writable: false), Encoding.UTF8)
+    {
+        public override string ReadString()
+        {
+            var length = Read7BitEncodedInt();
+            var stream = BaseStream;
+            var start = (int)stream.Position;
+            if (length < 0 || length > bytes.Length - start)
+            {
+                throw new EndOfStreamException("a cache string runs past the end of its file");
+            }
+
+            stream.Position = start + length;
+            return Encoding.UTF8.GetString(bytes, start, length);
         }
     }
 }
