@@ -32,6 +32,22 @@ public sealed class CliCommandTests
     }
 
     [Fact]
+    public void Build_timings_show_the_stages_around_the_build_as_well_as_inside_it()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        var cold = site.Run("build", "--no-cache", "--timings");
+        Assert.True(cold.ExitCode == 0, cold.ToString());
+        string[] withoutCache = ["site files", "front matter", "markdown", "outputs", "pages", "link check", "output commit"];
+        Assert.All(withoutCache, stage => Assert.Contains($"│ {stage} ", cold.StdOut.Replace("│   ", "│ ", StringComparison.Ordinal), StringComparison.Ordinal));
+        Assert.DoesNotContain("cache load", cold.StdOut, StringComparison.Ordinal);
+
+        var cached = site.Run("build", "--timings");
+        Assert.True(cached.ExitCode == 0, cached.ToString());
+        string[] withCache = ["files and cache", "site files", "cache load", "output commit", "cache save"];
+        Assert.All(withCache, stage => Assert.Contains($"│ {stage} ", cached.StdOut.Replace("│   ", "│ ", StringComparison.Ordinal), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Init_then_build_succeeds()
     {
         using var parent = TempSite.Empty();
