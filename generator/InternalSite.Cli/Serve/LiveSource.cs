@@ -56,6 +56,30 @@ public sealed class LiveSource
         }
     }
 
+    /// <summary>
+    /// What <see cref="Current"/> will say once <paramref name="relativePaths"/> are applied, read from the disk now
+    /// and leaving the files a build is reading untouched: for drawing a save while another build runs.
+    /// </summary>
+    public (IReadOnlyList<SourceFile> Present, IReadOnlyList<string> Gone) Peek(IEnumerable<string> relativePaths)
+    {
+        var present = new List<SourceFile>();
+        var gone = new List<string>();
+        foreach (var path in relativePaths.Distinct(StringComparer.Ordinal))
+        {
+            var full = Path.Combine(root, path);
+            if (IsWatched(path) && !Directory.Exists(full) && TryRead(full) is { } bytes)
+            {
+                present.Add(new SourceFile(path, bytes));
+            }
+            else
+            {
+                gone.Add(path);
+            }
+        }
+
+        return (present, gone);
+    }
+
     /// <summary>Reads everything again, e.g. after the watcher lost events.</summary>
     public void Reload()
     {

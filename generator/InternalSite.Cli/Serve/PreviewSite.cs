@@ -49,10 +49,20 @@ public sealed class PreviewSite
     private readonly BuildOptions options;
     private readonly IncrementalState state = new();
     private readonly Lock building = new();
+
+    // Guards what is served (files, lastGood, ahead) against a save drawn while a rebuild runs.
+    private readonly Lock serving = new();
     private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
+    private IReadOnlyDictionary<string, byte[]> lastGood = new Dictionary<string, byte[]>();
+
+    // Pages drawn for saves no finished build has taken in yet; served over every build until one does.
+    private readonly Dictionary<string, byte[]> ahead = new(StringComparer.Ordinal);
     private volatile IReadOnlyList<Diagnostic> errors = [];
     private int generation;
-    private BuildResult? lastBuild;
+    private volatile BuildResult? lastBuild;
+
+    // Completed with the running build's model once it is ready (with null when there is none, or no build runs).
+    private volatile TaskCompletionSource<BodyEditPreview?> runningModel = Finished();
 
     public PreviewSite(LiveSource source, BuildOptions options)
     {
@@ -99,109 +109,227 @@ public sealed class PreviewSite
         }
     }
 
-    /// <summary>Applies the changed paths and rebuilds. One rebuild at a time; callers queue behind the lock.</summary>
+    /// <summary>
+    /// Applies the changed paths and rebuilds. One rebuild at a time: a caller that finds one running draws its body
+    /// edits at once (see <see cref="DrawAheadOfRebuild"/>), then queues behind it.
+    /// </summary>
     public PreviewUpdate Rebuild(IReadOnlyCollection<string> changed, bool rescan = false)
     {
-        lock (building)
+        IReadOnlyCollection<string> drawnAhead = [];
+        if (!building.TryEnter())
         {
-            var clock = Stopwatch.StartNew();
-            var collections = GarbageCollections.Now();
-            if (rescan)
+            if (!rescan && changed.Count > 0)
             {
-                source.Reload();
-            }
-            else
-            {
-                source.Apply(changed);
+                drawnAhead = DrawAheadOfRebuild(changed);
             }
 
-            var previous = files;
-            var shownFirst = new SortedSet<string>(StringComparer.Ordinal);
-            TimeSpan? shownAfter = null;
-            void Show(IReadOnlyDictionary<string, byte[]> early, bool fromLastModel)
+            building.Enter();
+        }
+
+        try
+        {
+            return RebuildNow(changed, rescan, drawnAhead);
+        }
+        finally
+        {
+            building.Exit();
+        }
+    }
+
+    /// <summary>
+    /// A save made while a rebuild runs would wait for it (a second or two on a large site). When it changed only page
+    /// bodies, its pages are drawn against the last good model at once and served over every build until the rebuild
+    /// that takes the save in (the one this caller queues for) replaces them. Returns the files drawn.
+    /// </summary>
+    private IReadOnlyCollection<string> DrawAheadOfRebuild(IReadOnlyCollection<string> changed)
+    {
+        var clock = Stopwatch.StartNew();
+        var (saved, gone) = source.Peek(changed);
+        // The running build may hold a front matter edit of the same page (a title, then the text): its model,
+        // once ready, is the one the body edit is drawn against. Until then, the last good model may do.
+        var edited = lastBuild?.BodyEdits?.TryRender(saved, gone);
+        if (edited is null && runningModel.Task.Wait(TimeSpan.FromSeconds(10)) && runningModel.Task.Result is { } model)
+        {
+            edited = model.TryRender(saved, gone);
+        }
+
+        if (edited is null)
+        {
+            return [];
+        }
+
+        string[] shown;
+        lock (serving)
+        {
+            var served = files;
+            shown = edited.Where(f => Changed(served, f.Key, f.Value)).Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+            foreach (var file in shown)
             {
-                var shown = ShowFirst(early, new PreviewFirstPages(generation + 1, [], clock.Elapsed, fromLastModel));
-                shownFirst.UnionWith(shown);
-                shownAfter ??= shown.Count > 0 ? clock.Elapsed : null;
+                ahead[file] = edited[file];
             }
 
-            // A body edit is drawn against the last model at once; the rebuild then draws the open tabs' pages first.
-            if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits)
+            files = Over(served, edited, shown);
+        }
+
+        if (shown.Length > 0)
+        {
+            FirstPagesShown?.Invoke(new PreviewFirstPages(Volatile.Read(ref generation) + 1, shown, clock.Elapsed, FromLastModel: true));
+        }
+
+        return edited.Keys.ToArray();
+    }
+
+    private PreviewUpdate RebuildNow(IReadOnlyCollection<string> changed, bool rescan, IReadOnlyCollection<string> drawnAhead)
+    {
+        var clock = Stopwatch.StartNew();
+        var collections = GarbageCollections.Now();
+        if (rescan)
+        {
+            source.Reload();
+        }
+        else
+        {
+            source.Apply(changed);
+        }
+
+        var previous = lastGood;
+        var shownFirst = new SortedSet<string>(StringComparer.Ordinal);
+        lock (serving)
+        {
+            // This build takes in the saves drawn ahead by this caller: from now on they are its early pages.
+            foreach (var file in drawnAhead)
             {
-                var (saved, gone) = source.Current(changed);
-                if (bodyEdits.TryRender(saved, gone) is { } edited)
+                if (ahead.Remove(file))
                 {
-                    Show(edited, fromLastModel: true);
+                    shownFirst.Add(file);
                 }
             }
-
-            // Always asked for, even with nothing to draw first: a preview build is what offers body edits to the next one.
-            var first = new FirstPages(
-                changed.Where(c => c.StartsWith(InternalSite.Content.SiteSource.ContentFolder, StringComparison.Ordinal)).ToArray(),
-                OpenFiles?.Invoke() ?? [],
-                early => Show(early, fromLastModel: false));
-            var sink = new SnapshotOutputSink(previous, "serve");
-            var result = BuildSafely(sink, changed, first);
-            IReadOnlyList<string> changedFiles = [];
-            IReadOnlyList<string> reload = [];
-            if (result.Succeeded)
-            {
-                var next = sink.Files.ToDictionary(StringComparer.Ordinal);
-                changedFiles = Differences(previous, next);
-                // Only the pages shown early differ between what is served and the last build; the rest are compared once.
-                var served = files;
-                reload = shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
-                    .Where(f => !next.TryGetValue(f, out var rebuilt) || Changed(served, f, rebuilt))
-                    .Order(StringComparer.Ordinal).ToArray();
-                files = next;
-                lastBuild = result;
-                errors = [];
-                BasePath = result.Site?.Config.BasePath ?? "/";
-            }
-            else
-            {
-                // The pages shown early belong to a build that failed: the last good site comes back whole.
-                files = previous;
-                reload = shownFirst.ToArray();
-                errors = result.Errors.ToArray();
-            }
-
-            var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
-                clock.Elapsed, state.LastRendered.Count, state.LastKept, changed)
-            {
-                Stages = result.Statistics.Stages, Reload = reload, FirstShownAfter = shownAfter,
-                Collections = GarbageCollections.Now().Since(collections),
-            };
-            Updated?.Invoke(update);
-
-            // The rebuild's leftovers are collected now, while the writer reads the page, rather than during the
-            // next save: a young-generation collection of this large heap pauses 100-150 ms, which used to fall on
-            // the way to the next page shown first (measured: first page after a title edit 218-356 -> 193-238 ms).
-            GC.Collect(1, GCCollectionMode.Forced, blocking: true);
-            return update;
         }
+
+        TimeSpan? shownAfter = null;
+        void Show(IReadOnlyDictionary<string, byte[]> early, bool fromLastModel)
+        {
+            var shown = ShowFirst(early, new PreviewFirstPages(generation + 1, [], clock.Elapsed, fromLastModel));
+            shownFirst.UnionWith(shown);
+            shownAfter ??= shown.Count > 0 ? clock.Elapsed : null;
+        }
+
+        // A body edit is drawn against the last model at once; the rebuild then draws the open tabs' pages first.
+        if (!rescan && changed.Count > 0 && lastBuild?.BodyEdits is { } bodyEdits)
+        {
+            var (saved, gone) = source.Current(changed);
+            if (bodyEdits.TryRender(saved, gone) is { } edited)
+            {
+                Show(edited, fromLastModel: true);
+            }
+        }
+
+        // Always asked for, even with nothing to draw first: a preview build is what offers body edits to the next one.
+        var model = new TaskCompletionSource<BodyEditPreview?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        runningModel = model;
+        var first = new FirstPages(
+            changed.Where(c => c.StartsWith(InternalSite.Content.SiteSource.ContentFolder, StringComparison.Ordinal)).ToArray(),
+            OpenFiles?.Invoke() ?? [],
+            early => Show(early, fromLastModel: false))
+        {
+            ModelReady = preview => model.TrySetResult(preview),
+        };
+        var sink = new SnapshotOutputSink(previous, "serve");
+        var result = BuildSafely(sink, changed, first);
+        model.TrySetResult(null);
+        runningModel = Finished();
+        IReadOnlyList<string> changedFiles = [];
+        IReadOnlyList<string> reload = [];
+        if (result.Succeeded)
+        {
+            var next = sink.Files.ToDictionary(StringComparer.Ordinal);
+            changedFiles = Differences(previous, next);
+            lock (serving)
+            {
+                // Only the pages shown early differ between what is served and the last build; the rest are
+                // compared once. Pages still drawn ahead of this build stay as they are, without a reload.
+                var served = files;
+                reload = (shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
+                    .Where(f => !next.TryGetValue(f, out var rebuilt) || Changed(served, f, rebuilt)))
+                    .Where(f => !ahead.ContainsKey(f))
+                    .Order(StringComparer.Ordinal).ToArray();
+                lastGood = next;
+                files = Over(next, ahead, ahead.Keys);
+            }
+
+            lastBuild = result;
+            errors = [];
+            BasePath = result.Site?.Config.BasePath ?? "/";
+        }
+        else
+        {
+            // The pages shown early belong to a build that failed: the last good site comes back whole (with
+            // the pages drawn ahead of it for later saves, which the next build takes in).
+            lock (serving)
+            {
+                files = Over(previous, ahead, ahead.Keys);
+                reload = shownFirst.Where(f => !ahead.ContainsKey(f)).ToArray();
+            }
+
+            errors = result.Errors.ToArray();
+        }
+
+        var update = new PreviewUpdate(Interlocked.Increment(ref generation), result.Succeeded, changedFiles, result.Diagnostics,
+            clock.Elapsed, state.LastRendered.Count, state.LastKept, changed)
+        {
+            Stages = result.Statistics.Stages, Reload = reload, FirstShownAfter = shownAfter,
+            Collections = GarbageCollections.Now().Since(collections),
+        };
+        Updated?.Invoke(update);
+
+        // The rebuild's leftovers are collected now, while the writer reads the page, rather than during the
+        // next save: a young-generation collection of this large heap pauses 100-150 ms, which used to fall on
+        // the way to the next page shown first (measured: first page after a title edit 218-356 -> 193-238 ms).
+        GC.Collect(1, GCCollectionMode.Forced, blocking: true);
+        return update;
     }
 
     /// <summary>Serves the pages rendered first in place of the version served now; returns those that changed.</summary>
     private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, PreviewFirstPages announcement)
     {
-        var served = files;
-        var changed = early.Where(f => Changed(served, f.Key, f.Value))
-            .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+        string[] changed;
+        lock (serving)
+        {
+            // A page drawn ahead for a later save is newer than this build's version of it.
+            var served = files;
+            changed = early.Where(f => !ahead.ContainsKey(f.Key) && Changed(served, f.Key, f.Value))
+                .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
+            files = Over(served, early, changed);
+        }
+
         if (changed.Length == 0)
         {
             return [];
         }
 
-        var shown = new Dictionary<string, byte[]>(served, StringComparer.Ordinal);
-        foreach (var file in changed)
-        {
-            shown[file] = early[file];
-        }
-
-        files = shown;
         FirstPagesShown?.Invoke(announcement with { Files = changed });
         return changed;
+    }
+
+    private static TaskCompletionSource<BodyEditPreview?> Finished()
+    {
+        var done = new TaskCompletionSource<BodyEditPreview?>();
+        done.SetResult(null);
+        return done;
+    }
+
+    /// <summary><paramref name="under"/> with the <paramref name="paths"/> of <paramref name="over"/> put over it.</summary>
+    private static IReadOnlyDictionary<string, byte[]> Over(
+        IReadOnlyDictionary<string, byte[]> under, IReadOnlyDictionary<string, byte[]> over, IEnumerable<string> paths)
+    {
+        Dictionary<string, byte[]>? result = null;
+        foreach (var path in paths)
+        {
+            result ??= new Dictionary<string, byte[]>(under, StringComparer.Ordinal);
+            result[path] = over[path];
+        }
+
+        return result ?? under;
     }
 
     private static string[] Differences(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after) =>

@@ -17,6 +17,12 @@ namespace InternalSite.Build;
 /// <param name="Ready">Receives each rendered page by output path; not called when there is nothing to show.</param>
 public sealed record FirstPages(IReadOnlyCollection<string> SourcePaths, IReadOnlyCollection<string> OutputFiles, Action<IReadOnlyDictionary<string, byte[]>> Ready)
 {
+    /// <summary>
+    /// Receives, as soon as the site model is ready (before the first pages are drawn), what draws later body edits
+    /// against this build's model: a save made while the rest of this build runs can be shown without waiting for it.
+    /// </summary>
+    public Action<BodyEditPreview>? ModelReady { get; init; }
+
     /// <summary>More tabs than this are served by the build's normal order: rendering them first would delay them all.</summary>
     public const int Limit = 8;
 

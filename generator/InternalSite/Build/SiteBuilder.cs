@@ -63,8 +63,12 @@ public static class SiteBuilder
         stages.Mark("model");
         progress?.Report(BuildStage.Writing);
         var templates = new TemplateRenderer(theme, site, diagnostics);
+        // Only a live preview draws edited pages ahead of a rebuild, and only against a model without errors.
+        BodyEditPreview? bodyEdits = null;
         if (options.FirstPages is { } first && !diagnostics.HasErrors)
         {
+            bodyEdits = new BodyEditPreview(site, theme, links.Renderer, images, markdownFiles, published);
+            first.ModelReady?.Invoke(bodyEdits);
             first.RenderFrom(site, templates);
             stages.Mark("first pages");
         }
@@ -92,12 +96,9 @@ public static class SiteBuilder
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         byKind["generated"] = site.GeneratedPages.Count;
-        // Only a live preview draws edited pages ahead of a rebuild, and only from a build that succeeded.
-        var bodyEdits = options.FirstPages is null || diagnostics.HasErrors ? null
-            : new BodyEditPreview(site, theme, links.Renderer, images, markdownFiles, published);
         return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages })
         {
-            BodyEdits = bodyEdits,
+            BodyEdits = diagnostics.HasErrors ? null : bodyEdits,
         };
     }
 

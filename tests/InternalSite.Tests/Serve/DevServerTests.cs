@@ -137,6 +137,121 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_body_edit_saved_while_a_rebuild_runs_is_served_at_once_and_kept_until_its_own_rebuild()
+    {
+        const string page = "products/atlas/releases/2.0.0/index.html";
+        const string newText = "Tiles drawn while another build runs.";
+        using var running = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var openFiles = host.Site.OpenFiles;
+        // The first rebuild after this point holds still once it has started, as a long build of a large site would.
+        var held = 0;
+        host.Site.OpenFiles = () =>
+        {
+            if (Interlocked.Exchange(ref held, 1) == 0)
+            {
+                running.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return openFiles?.Invoke() ?? [];
+        };
+        var servedAtUpdates = new List<(PreviewUpdate Update, string Served)>();
+        host.Site.Updated += update => servedAtUpdates.Add((update, Encoding.UTF8.GetString(host.Site.Files[page])));
+        PreviewFirstPages? drawn = null;
+        host.Site.FirstPagesShown += first => drawn ??= first.Files.Contains(page) ? first : null;
+        var generation = host.Site.Generation;
+
+        try
+        {
+            files.Edit(Incremental.SampleSite.AtlasGuide, "title: Set up Atlas", "title: Setting up Atlas");
+            Assert.True(running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the guide's edit did not start");
+            files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", newText);
+
+            await WaitForAsync(() => drawn is not null);
+            Assert.Contains(newText, Encoding.UTF8.GetString(host.Site.Files[page]), StringComparison.Ordinal);
+            Assert.Equal(generation, host.Site.Generation);
+            Assert.NotNull(drawn);
+            Assert.True(drawn.FromLastModel);
+        }
+        finally
+        {
+            release.Set();
+        }
+
+        await WaitForGenerationAsync(generation + 2);
+        Assert.Empty(host.Site.Errors);
+        // The guide's rebuild did not take the save in, yet the page drawn ahead stayed served and was not reloaded
+        // into its older version; the save's own rebuild draws the same page again.
+        Assert.All(servedAtUpdates, u => Assert.Contains(newText, u.Served, StringComparison.Ordinal));
+        Assert.DoesNotContain(page, servedAtUpdates[0].Update.Reload);
+        Assert.Contains(Incremental.SampleSite.AtlasGuide, servedAtUpdates[0].Update.Trigger);
+        Assert.Contains(newText, await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/"));
+        Assert.Contains("Setting up Atlas", await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/guides/setup/"));
+    }
+
+    [Fact]
+    public async Task A_body_edit_after_a_title_edit_of_the_same_page_is_drawn_against_the_running_builds_model()
+    {
+        const string page = "products/atlas/releases/2.0.0/index.html";
+        const string newTitle = "Atlas 2.0 renamed";
+        const string newText = "Text saved right after the title.";
+        using var release = new ManualResetEventSlim();
+        using var running = new ManualResetEventSlim();
+        using var drawnAhead = new ManualResetEventSlim();
+        var openFiles = host.Site.OpenFiles;
+        var held = 0;
+        // The title edit's rebuild holds still before its model exists, so the body edit is saved while it runs.
+        host.Site.OpenFiles = () =>
+        {
+            if (Interlocked.Exchange(ref held, 1) == 0)
+            {
+                running.Set();
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+
+            return openFiles?.Invoke() ?? [];
+        };
+        host.Site.FirstPagesShown += first =>
+        {
+            if (!first.Files.Contains(page))
+            {
+                return;
+            }
+
+            var shown = Encoding.UTF8.GetString(host.Site.Files[page]);
+            if (shown.Contains(newText, StringComparison.Ordinal) && shown.Contains(newTitle, StringComparison.Ordinal))
+            {
+                drawnAhead.Set();
+            }
+            else
+            {
+                // The title edit's own early page: the running build goes on only once the body edit was drawn.
+                drawnAhead.Wait(TimeSpan.FromSeconds(20));
+            }
+        };
+        var servedAtUpdates = new List<(PreviewUpdate Update, string Served)>();
+        host.Site.Updated += update => servedAtUpdates.Add((update, Encoding.UTF8.GetString(host.Site.Files[page])));
+        var generation = host.Site.Generation;
+
+        files.Edit(Incremental.SampleSite.AtlasRelease, "title: Atlas 2.0", "title: " + newTitle);
+        Assert.True(running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the title edit did not start");
+        files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", newText);
+        // Give the watcher time to hand the save over (it then waits for the running build's model).
+        await Task.Delay(200);
+        release.Set();
+
+        Assert.True(drawnAhead.Wait(TimeSpan.FromSeconds(20)), "the body edit was not drawn before the title edit's rebuild ended");
+        await WaitForGenerationAsync(generation + 2);
+        Assert.Empty(host.Site.Errors);
+        Assert.All(servedAtUpdates, u => Assert.Contains(newText, u.Served, StringComparison.Ordinal));
+        Assert.DoesNotContain(page, servedAtUpdates[0].Update.Reload);
+        var final = await http.GetStringAsync(host.Server.SiteUrl + "products/atlas/releases/2.0.0/");
+        Assert.Contains(newTitle, final);
+        Assert.Contains(newText, final);
+    }
+
+    [Fact]
     public async Task A_page_open_in_a_tab_is_rendered_first()
     {
         using var events = await OpenEventsAsync("/tools/changelog/");
