@@ -10,26 +10,56 @@ internal static class StableHash
 {
     public static string Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
 
-    public static string Of(string text) => Of(Encoding.UTF8.GetBytes(text));
+    public static string Of(string text)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Encoding.UTF8.GetByteCount(text), 1));
+        try
+        {
+            return Of(buffer.AsSpan(0, Encoding.UTF8.GetBytes(text, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>A hash of several parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ.</summary>
     public static string Of(params IEnumerable<string?> parts)
     {
-        // One buffer hashed once: keys over every route of a large site have tens of thousands of parts, and feeding
-        // them to an incremental hash one by one costs more than the hashing itself.
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        foreach (var part in parts)
+        // One buffer, sized first and borrowed from the pool, hashed once: keys over every route of a large site have
+        // tens of thousands of parts, and markdown keys hold whole page bodies; feeding parts to an incremental hash
+        // one by one, or growing a fresh buffer for each key, costs more than the hashing itself.
+        var list = parts as IReadOnlyList<string?> ?? parts.ToArray();
+        var total = 0L;
+        foreach (var part in list)
         {
-            var length = part is null ? 0 : Encoding.UTF8.GetByteCount(part);
-            BinaryPrimitives.WriteInt32LittleEndian(buffer.GetSpan(4), part is null ? -1 : length);
-            buffer.Advance(4);
-            if (part is not null)
-            {
-                buffer.Advance(Encoding.UTF8.GetBytes(part, buffer.GetSpan(length)));
-            }
+            total += 4 + (part is null ? 0 : Encoding.UTF8.GetByteCount(part));
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan).AsSpan(0, 16));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(total, 1));
+        try
+        {
+            var written = 0;
+            foreach (var part in list)
+            {
+                var length = part is null ? -1 : Encoding.UTF8.GetBytes(part, buffer.AsSpan(written + 4));
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(written), length);
+                written += 4 + Math.Max(length, 0);
+            }
+
+            return Of(buffer.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static string Of(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(bytes, hash);
+        return Convert.ToHexStringLower(hash[..16]);
     }
 
     /// <summary>The build of the generator itself: a new tool version invalidates every cache entry.</summary>
