@@ -68,6 +68,15 @@ internal sealed class ReadRecording(IncrementalSession session)
         if (Reads.Add(key))
         {
             session.Remember(key, value);
+            if (owner is Page page && PageSourceMembers.IsFromOwnSource(member))
+            {
+                // Lets the next build check this member through the page's source (see PageSourceMembers).
+                var source = new DependencyKey(ownerKey, PageSourceMembers.Member);
+                if (Reads.Add(source) && !session.RememberSource(source, page))
+                {
+                    Reads.Remove(source);
+                }
+            }
         }
     }
 
