@@ -29,6 +29,7 @@ internal sealed class IncrementalSession
     // SourceItself for a page's source, else -1.
     private readonly Lazy<int[]> sourceOf;
     private const int SourceItself = -2;
+    private readonly ConcurrentDictionary<object, string> sharedFingerprints = new(ReferenceEqualityComparer.Instance);
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
     private readonly Lazy<Dictionary<string, StaticFile>> staticFiles;
@@ -352,7 +353,7 @@ internal sealed class IncrementalSession
 
         // Read the member the way the template did, through Scriban's own accessor (same member names).
         var reader = readers.Value!;
-        var accessor = reader.GetMemberAccessor(owner);
+        var accessor = CompiledMemberAccessor.For(reader, owner, reader.GetMemberAccessor(owner));
         var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
         if (!found)
         {
@@ -365,6 +366,12 @@ internal sealed class IncrementalSession
         if (identity is not null && Memory.LastFingerprints.TryGetValue(key, out var last) && ReferenceEquals(last.Value, identity))
         {
             return last.Fingerprint;
+        }
+
+        if (value is Array shared)
+        {
+            // Arrays of the model are made once and shared by many pages (e.g. the navigation as one section shows it).
+            return sharedFingerprints.GetOrAdd(shared, ValueFingerprint.Of);
         }
 
         var fingerprint = ValueFingerprint.Of(value);
