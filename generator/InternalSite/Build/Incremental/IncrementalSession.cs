@@ -18,6 +18,7 @@ internal sealed class IncrementalSession
     private readonly IReusingOutputSink? sink;
     private readonly Theme theme;
     private readonly Dictionary<string, Page> pagesByKey;
+    private readonly Lazy<Dictionary<object, string>> keysByPage;
     private readonly ConcurrentDictionary<DependencyKey, string> current = new();
     private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FingerprintedFile> nextFingerprinted = new(StringComparer.Ordinal);
@@ -62,6 +63,8 @@ internal sealed class IncrementalSession
             pagesByKey.Remove(key);
         }
 
+        // Every read of a page asks for its key: one lookup by reference instead of building "page:route" each time.
+        keysByPage = new(() => pagesByKey.ToDictionary(p => (object)p.Value, p => p.Key, ReferenceEqualityComparer.Instance));
         staticFiles = new(() => site.StaticFiles.GroupBy(f => f.OutputPath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         validity = new int[previous.DependencyKeys.Length];
@@ -86,7 +89,8 @@ internal sealed class IncrementalSession
             ? entry
             : null;
 
-    public bool IsAddressable(Page page) => pagesByKey.TryGetValue(ValueFingerprint.PageKey(page), out var found) && ReferenceEquals(found, page);
+    /// <summary>The key <paramref name="page"/>'s reads are recorded under; null when it cannot be found again by that key.</summary>
+    public string? KeyOf(Page page) => keysByPage.Value.GetValueOrDefault(page);
 
     /// <summary>Carries <paramref name="path"/> over from the last build if nothing it read has changed.</summary>
     public bool TryKeep(string path)
@@ -163,7 +167,7 @@ internal sealed class IncrementalSession
         return bytes;
     }
 
-    public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, _ => ValueFingerprint.Of(value));
+    public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, static (_, read) => ValueFingerprint.Of(read), value);
 
     /// <summary>Records the fingerprint of <paramref name="page"/>'s source; false when there is none to record.</summary>
     public bool RememberSource(DependencyKey key, Page page)

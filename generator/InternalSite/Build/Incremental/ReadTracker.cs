@@ -48,8 +48,8 @@ internal sealed class ReadRecording(IncrementalSession session)
         var ownerKey = owner switch
         {
             SiteModel site when ReferenceEquals(site, session.Site) => DependencyKey.SiteOwner,
-            Page page when session.IsAddressable(page) => ValueFingerprint.PageKey(page),
-            Page or SiteModel => null,
+            Page page => session.KeyOf(page),
+            SiteModel => null,
             _ => string.Empty,
         };
         if (ownerKey is null)
