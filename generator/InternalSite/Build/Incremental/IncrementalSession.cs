@@ -9,7 +9,8 @@ namespace InternalSite.Build.Incremental;
 /// <summary>
 /// The output side of one incremental build. An output file is carried over from the last build when the global key
 /// is unchanged and every page member, site member and template its last render read has the same fingerprint now;
-/// otherwise it is rendered again while its reads are recorded for next time.
+/// otherwise it is rendered again while its reads are recorded for next time. Members made from a page's own source
+/// are checked through one fingerprint of that source while it is unchanged (see <see cref="PageSourceMembers"/>).
 /// </summary>
 internal sealed class IncrementalSession
 {
@@ -17,12 +18,19 @@ internal sealed class IncrementalSession
     private readonly IReusingOutputSink? sink;
     private readonly Theme theme;
     private readonly Dictionary<string, Page> pagesByKey;
+    private readonly Lazy<Dictionary<object, string>> keysByPage;
     private readonly ConcurrentDictionary<DependencyKey, string> current = new();
     private readonly ConcurrentDictionary<string, Pending> next = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FingerprintedFile> nextFingerprinted = new(StringComparer.Ordinal);
 
     // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
     private readonly int[] validity;
+
+    // Per dependency of the last build: the index of its page's source when the member is made from that alone,
+    // SourceItself for a page's source, else -1.
+    private readonly Lazy<int[]> sourceOf;
+    private const int SourceItself = -2;
+    private readonly ConcurrentDictionary<object, string> sharedFingerprints = new(ReferenceEqualityComparer.Instance);
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
     private readonly bool previousUsable;
     private readonly Lazy<Dictionary<string, StaticFile>> staticFiles;
@@ -55,9 +63,12 @@ internal sealed class IncrementalSession
             pagesByKey.Remove(key);
         }
 
+        // Every read of a page asks for its key: one lookup by reference instead of building "page:route" each time.
+        keysByPage = new(() => pagesByKey.ToDictionary(p => (object)p.Value, p => p.Key, ReferenceEqualityComparer.Instance));
         staticFiles = new(() => site.StaticFiles.GroupBy(f => f.OutputPath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         validity = new int[previous.DependencyKeys.Length];
+        sourceOf = new(() => SourceDependencies(previous.DependencyKeys));
         previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
         previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
     }
@@ -78,7 +89,8 @@ internal sealed class IncrementalSession
             ? entry
             : null;
 
-    public bool IsAddressable(Page page) => pagesByKey.TryGetValue(ValueFingerprint.PageKey(page), out var found) && ReferenceEquals(found, page);
+    /// <summary>The key <paramref name="page"/>'s reads are recorded under; null when it cannot be found again by that key.</summary>
+    public string? KeyOf(Page page) => keysByPage.Value.GetValueOrDefault(page);
 
     /// <summary>Carries <paramref name="path"/> over from the last build if nothing it read has changed.</summary>
     public bool TryKeep(string path)
@@ -88,9 +100,11 @@ internal sealed class IncrementalSession
             return false;
         }
 
+        var sources = sourceOf.Value;
         foreach (var read in record.Reads)
         {
-            if (!Unchanged(read))
+            // A page's source is read only beside members made from it, which are checked themselves.
+            if (sources[read] != SourceItself && !Unchanged(read))
             {
                 return false;
             }
@@ -153,7 +167,24 @@ internal sealed class IncrementalSession
         return bytes;
     }
 
-    public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, _ => ValueFingerprint.Of(value));
+    public void Remember(DependencyKey key, object? value) => current.GetOrAdd(key, static (_, read) => ValueFingerprint.Of(read), value);
+
+    /// <summary>Records the fingerprint of <paramref name="page"/>'s source; false when there is none to record.</summary>
+    public bool RememberSource(DependencyKey key, Page page)
+    {
+        if (current.ContainsKey(key))
+        {
+            return true;
+        }
+
+        if (PageSourceMembers.Fingerprint(page, previous) is not { } fingerprint)
+        {
+            return false;
+        }
+
+        current.TryAdd(key, fingerprint);
+        return true;
+    }
 
     public void RememberTemplate(DependencyKey key) => current.GetOrAdd(key, k => TemplateFingerprint(k.Member));
 
@@ -195,7 +226,7 @@ internal sealed class IncrementalSession
                     var old = kept[i];
                     if (fromPrevious[old] < 0)
                     {
-                        fromPrevious[old] = Id(previous.DependencyKeys[old], previous.DependencyFingerprints[old]);
+                        fromPrevious[old] = Id(previous.DependencyKeys[old], CarriedFingerprint(old));
                     }
 
                     reads[i] = fromPrevious[old];
@@ -239,6 +270,13 @@ internal sealed class IncrementalSession
     private bool Unchanged(int dependency)
     {
         var known = Volatile.Read(ref validity[dependency]);
+        if (known == 0 && sourceOf.Value[dependency] is var source and >= 0 && Unchanged(source))
+        {
+            // Made from the page's own source alone, which is unchanged: so is this member (see PageSourceMembers).
+            known = 1;
+            Volatile.Write(ref validity[dependency], known);
+        }
+
         if (known == 0)
         {
             // Evaluated directly, not through the table of this build's fingerprints: most dependencies are only ever
@@ -248,6 +286,37 @@ internal sealed class IncrementalSession
         }
 
         return known == 1;
+    }
+
+    /// <summary>
+    /// The fingerprint a kept file's read keeps: the last build's, which its check found unchanged, except for a page's
+    /// source, which is not checked for the file (its members are) and so must describe this build's source.
+    /// </summary>
+    private string? CarriedFingerprint(int dependency) =>
+        sourceOf.Value[dependency] == SourceItself && Volatile.Read(ref validity[dependency]) != 1
+            ? null
+            : previous.DependencyFingerprints[dependency];
+
+    private static int[] SourceDependencies(DependencyKey[] keys)
+    {
+        var sources = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (keys[i].Member == PageSourceMembers.Member)
+            {
+                sources[keys[i].Owner] = i;
+            }
+        }
+
+        var sourceOf = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var key = keys[i];
+            sourceOf[i] = key.Member == PageSourceMembers.Member ? SourceItself
+                : PageSourceMembers.IsFromOwnSource(key.Member) && sources.TryGetValue(key.Owner, out var source) ? source : -1;
+        }
+
+        return sourceOf;
     }
 
     private string CurrentFingerprint(DependencyKey key) => current.GetOrAdd(key, Evaluate);
@@ -273,6 +342,14 @@ internal sealed class IncrementalSession
             return "(gone)";
         }
 
+        if (key.Member == PageSourceMembers.Member)
+        {
+            // A source this build cannot tell must never match a recorded one.
+            return owner is Page sourced && PageSourceMembers.Fingerprint(sourced, previous) is { } sourceFingerprint
+                ? sourceFingerprint
+                : "(unknown) " + Guid.NewGuid().ToString("N");
+        }
+
         if (owner is Page page && TrackedPageFunctions.TryCall(Site, page, key.Member, out var computed))
         {
             return ValueFingerprint.Of(computed);
@@ -280,7 +357,7 @@ internal sealed class IncrementalSession
 
         // Read the member the way the template did, through Scriban's own accessor (same member names).
         var reader = readers.Value!;
-        var accessor = reader.GetMemberAccessor(owner);
+        var accessor = CompiledMemberAccessor.For(reader, owner, reader.GetMemberAccessor(owner));
         var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
         if (!found)
         {
@@ -293,6 +370,12 @@ internal sealed class IncrementalSession
         if (identity is not null && Memory.LastFingerprints.TryGetValue(key, out var last) && ReferenceEquals(last.Value, identity))
         {
             return last.Fingerprint;
+        }
+
+        if (value is Array shared)
+        {
+            // Arrays of the model are made once and shared by many pages (e.g. the navigation as one section shows it).
+            return sharedFingerprints.GetOrAdd(shared, ValueFingerprint.Of);
         }
 
         var fingerprint = ValueFingerprint.Of(value);

@@ -48,8 +48,8 @@ internal sealed class ReadRecording(IncrementalSession session)
         var ownerKey = owner switch
         {
             SiteModel site when ReferenceEquals(site, session.Site) => DependencyKey.SiteOwner,
-            Page page when session.IsAddressable(page) => ValueFingerprint.PageKey(page),
-            Page or SiteModel => null,
+            Page page => session.KeyOf(page),
+            SiteModel => null,
             _ => string.Empty,
         };
         if (ownerKey is null)
@@ -68,6 +68,15 @@ internal sealed class ReadRecording(IncrementalSession session)
         if (Reads.Add(key))
         {
             session.Remember(key, value);
+            if (owner is Page page && PageSourceMembers.IsFromOwnSource(member))
+            {
+                // Lets the next build check this member through the page's source (see PageSourceMembers).
+                var source = new DependencyKey(ownerKey, PageSourceMembers.Member);
+                if (Reads.Add(source) && !session.RememberSource(source, page))
+                {
+                    Reads.Remove(source);
+                }
+            }
         }
     }
 

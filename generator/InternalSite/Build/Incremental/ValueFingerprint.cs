@@ -28,11 +28,28 @@ internal static class ValueFingerprint
     // unchanged (the markdown cache hands them out), so their hash is remembered per object, not computed again.
     private static readonly ConditionalWeakTable<string, string> LongStringHashes = new();
 
+    // Most values are described in a few dozen characters: one builder per thread saves allocating one per value.
+    [ThreadStatic]
+    private static StringBuilder? spare;
+
     public static string Of(object? value)
     {
-        var text = new StringBuilder();
-        Append(text, value, 0, new HashSet<object>(ReferenceEqualityComparer.Instance));
-        var described = text.ToString();
+        var text = spare ?? new StringBuilder();
+        spare = null;
+        string described;
+        try
+        {
+            Append(text, value, 0, null);
+            described = text.ToString();
+        }
+        finally
+        {
+            text.Clear();
+            if (text.Capacity <= 4096)
+            {
+                spare = text;
+            }
+        }
 
         // Most values a template reads (titles, dates, routes) are short: their text compares faster than it hashes.
         // '=' keeps such a fingerprint apart from a hash, which is hexadecimal.
@@ -41,7 +58,7 @@ internal static class ValueFingerprint
 
     public static string PageKey(Page page) => "page:" + page.Route;
 
-    private static void Append(StringBuilder text, object? value, int depth, HashSet<object> visiting)
+    private static void Append(StringBuilder text, object? value, int depth, HashSet<object>? visiting)
     {
         switch (value)
         {
@@ -77,6 +94,8 @@ internal static class ValueFingerprint
             return;
         }
 
+        // Scalars above need no cycle check: the set of objects being walked is made only once there is one.
+        visiting ??= new HashSet<object>(ReferenceEqualityComparer.Instance);
         if (!visiting.Add(value))
         {
             // A cycle back to an object being walked: its members are in the fingerprint already, from the first visit.
@@ -108,10 +127,10 @@ internal static class ValueFingerprint
             }
 
             text.Append(type.Name).Append('(');
-            foreach (var property in ReadableProperties(type))
+            foreach (var (name, read) in ReadableProperties(type))
             {
-                text.Append(property.Name).Append('=');
-                Append(text, property.GetValue(value), depth + 1, visiting);
+                text.Append(name).Append('=');
+                Append(text, read(value), depth + 1, visiting);
                 text.Append(';');
             }
 
@@ -136,12 +155,26 @@ internal static class ValueFingerprint
         }
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, PropertyInfo[]> Properties = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, (string Name, Func<object, object?> Read)[]> Properties = new();
 
-    private static PropertyInfo[] ReadableProperties(Type type) => Properties.GetOrAdd(type, t =>
+    private static (string Name, Func<object, object?> Read)[] ReadableProperties(Type type) => Properties.GetOrAdd(type, t =>
         t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
             .Where(p => p.Name != "EqualityContract")
             .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p.Name, Getter(t, p)))
             .ToArray());
+
+    // A delegate bound to the getter, which costs far less per call than reflection (value types go through reflection).
+    private static Func<object, object?> Getter(Type type, PropertyInfo property) => type.IsValueType
+        ? property.GetValue
+        : (Func<object, object?>)OpenGetter.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.GetMethod])!;
+
+    private static readonly MethodInfo OpenGetter = typeof(ValueFingerprint).GetMethod(nameof(PropertyGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static Func<object, object?> PropertyGetter<TTarget, TValue>(MethodInfo getter)
+    {
+        var read = getter.CreateDelegate<Func<TTarget, TValue>>();
+        return target => read((TTarget)target);
+    }
 }
