@@ -56,4 +56,28 @@ public sealed class FeedUnitTests
         Assert.Contains("src=\"https://h.example/p/v.mp4\"", html, StringComparison.Ordinal);
         Assert.Contains("cite=\"https://h.example/q\"", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("products/atlas/releases/2-4/")]
+    [InlineData("products/atlas/releases/2.4.0/")]
+    [InlineData("")]
+    [InlineData("news/2026-06")]
+    [InlineData("a/./b/")]
+    [InlineData("a/../b/")]
+    [InlineData("a./b/")]
+    [InlineData("a//b/")]
+    [InlineData("/rooted/")]
+    [InlineData("caf\u00e9/r\u00e9sum\u00e9/")]
+    [InlineData("with space/and%20escape/")]
+    [InlineData("q?x=1#frag")]
+    [InlineData("tilde~_under/")]
+    public void An_item_id_path_is_the_route_resolved_as_a_uri_would(string route) =>
+        Assert.Equal(new Uri(new Uri("http://x/"), route).AbsolutePath, FeedIds.Path(route));
+
+    [Fact]
+    public void An_item_id_names_host_day_and_path()
+    {
+        var published = new DateTimeOffset(2026, 3, 1, 23, 30, 0, TimeSpan.FromHours(-5));
+        Assert.Equal("tag:portal.example,2026-03-01:/products/atlas/releases/2-4/", FeedIds.For("portal.example", "products/atlas/releases/2-4/", published));
+    }
 }

@@ -28,6 +28,9 @@ public sealed class NewsletterEmailRenderer
     /// <summary>Gmail clips a message whose HTML is larger than about 102 KB, hiding the rest behind a link.</summary>
     public const int MaxHtmlBytes = 102 * 1024;
 
+    /// <summary>A parser per thread: making one sets up a browsing context, which costs about as much as parsing an email.</summary>
+    private static readonly ThreadLocal<HtmlParser> Parser = new(() => new HtmlParser());
+
     private readonly OutputContext context;
     private readonly EmailMarkup markup;
     private readonly ConcurrentDictionary<string, Lazy<LoadedStylesheet>> stylesheets = new(StringComparer.Ordinal);
@@ -61,7 +64,7 @@ public sealed class NewsletterEmailRenderer
             return null;
         }
 
-        var document = new HtmlParser().ParseDocument(html);
+        using var document = Parser.Value!.ParseDocument(html);
         markup.Clean(document, newsletter, diagnostics);
         EmailMarkup.Absolutize(document, new Uri(site.AbsoluteUrl(newsletter.Route)));
         markup.SizeImages(document, newsletter, diagnostics);

@@ -8,25 +8,22 @@ namespace InternalSite.Outputs.Feeds;
 /// <summary>
 /// Turns a <see cref="FeedChannel"/> into a <see cref="FeedDocument"/>: newest items first (by publication, the
 /// listing's own order breaking ties), cut to the configured count, each made self-contained. A page appears in
-/// several feeds, so its absolute HTML is made once and shared. <paramref name="itemContent"/>, when given, replaces
-/// how an item's body and URL become its content (an incremental build uses it to cache, or only to fingerprint).
+/// several feeds, so its entry (with its absolute HTML) is made once and the very object shared by every document
+/// that holds it. <paramref name="itemContent"/>, when given, replaces how an item's body and URL become its content
+/// (an incremental build uses it to cache, or only to fingerprint).
 /// </summary>
 public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, string>? itemContent = null)
 {
-    private readonly ConcurrentDictionary<Page, string> contentByPage = new();
+    private readonly ConcurrentDictionary<Page, FeedEntry> entryByPage = new();
     private readonly Func<string, string, string> contentOf = itemContent ?? ItemContent;
+    private readonly string idHost = FeedIds.Host(site);
+    private readonly string labelsUrl = site.AbsoluteUrl("changelog/labels/");
+    private readonly string productsUrl = site.AbsoluteUrl("products/");
+    private readonly ConcurrentDictionary<ProductPage, FeedProduct> feedProducts = new(ReferenceEqualityComparer.Instance);
 
     public FeedDocument Build(FeedChannel channel)
     {
-        var entries = channel.Pages
-            .Where(p => p.Date is not null)
-            .Select((page, index) => (Page: page, Index: index, Published: FeedDates.From(page.Date!.Value)))
-            .OrderByDescending(x => x.Published.UtcTicks)
-            .ThenBy(x => x.Index)
-            .Take(Math.Max(1, site.Config.FeedItems))
-            .Select(x => Entry(x.Page, x.Published))
-            .ToList();
-
+        var entries = Newest(channel.Pages, Math.Max(1, site.Config.FeedItems)).ConvertAll(page => entryByPage.GetOrAdd(page, Entry));
         var config = site.Config;
         return new FeedDocument
         {
@@ -42,8 +39,25 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
         };
     }
 
-    private FeedEntry Entry(Page page, DateTimeOffset published)
+    /// <summary>The <paramref name="count"/> newest dated pages, by publication to the second, the listing's order breaking ties.</summary>
+    private static List<Page> Newest(IReadOnlyList<Page> pages, int count)
     {
+        var dated = new List<DatedPage>(pages.Count);
+        for (var i = 0; i < pages.Count; i++)
+        {
+            if (pages[i].Date is { } date)
+            {
+                dated.Add(new DatedPage(pages[i], i, FeedDates.From(date).UtcTicks));
+            }
+        }
+
+        dated.Sort(static (a, b) => a.PublishedTicks != b.PublishedTicks ? b.PublishedTicks.CompareTo(a.PublishedTicks) : a.Index.CompareTo(b.Index));
+        return dated.Take(count).Select(d => d.Page).ToList();
+    }
+
+    private FeedEntry Entry(Page page)
+    {
+        var published = FeedDates.From(page.Date!.Value);
         var updated = page.Updated is { } u ? FeedDates.From(u) : published;
         if (updated < published)
         {
@@ -55,16 +69,16 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
         var product = release?.Product;
         return new FeedEntry
         {
-            Id = FeedIds.For(site, page, published),
+            Id = FeedIds.For(idHost, page.Route, published),
             Title = FeedText.Clean(page.Title),
             Url = url,
-            ContentHtml = contentByPage.GetOrAdd(page, p => contentOf(BodyOf(p), url)),
+            ContentHtml = contentOf(BodyOf(page), url),
             Summary = page.Summary is { Length: > 0 } summary ? FeedText.Clean(summary) : null,
             Published = published,
             Updated = updated,
             Categories = Categories(release),
             Author = product?.Owner is { Length: > 0 } owner ? new FeedPerson(FeedText.Clean(owner)) : null,
-            Product = product is null ? null : new FeedProduct(product.ProductSlug, FeedText.Clean(product.Title), site.AbsoluteUrl(product.Route)),
+            Product = product is null ? null : feedProducts.GetOrAdd(product, p => new FeedProduct(p.ProductSlug, FeedText.Clean(p.Title), site.AbsoluteUrl(p.Route))),
             Version = release?.VersionText,
             ImageUrl = page.Image is { Length: > 0 } image ? ImageUrl(image) : null,
         };
@@ -83,11 +97,10 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
             return [];
         }
 
-        var labels = site.AbsoluteUrl("changelog/labels/");
-        var categories = release.Labels.Select(l => new FeedCategory(l, l, labels)).ToList();
+        var categories = release.Labels.Select(l => new FeedCategory(l, l, labelsUrl)).ToList();
         if (release.Product is { } product)
         {
-            categories.Add(new FeedCategory(product.ProductSlug, FeedText.Clean(product.Title), site.AbsoluteUrl("products/")));
+            categories.Add(new FeedCategory(product.ProductSlug, FeedText.Clean(product.Title), productsUrl));
         }
 
         return categories;
@@ -114,4 +127,7 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
 
         return html.Append("</ul>\n").ToString();
     }
+
+    /// <summary>A page that can be in a feed: its place in the listing and its publication time.</summary>
+    private sealed record DatedPage(Page Page, int Index, long PublishedTicks);
 }

@@ -33,20 +33,34 @@ internal static class FeedText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Whether every character is one XML allows. Most of a feed's text is page bodies, so the common characters
+    /// (space to U+D7FF) are skipped a vector at a time and only the others are looked at one by one.
+    /// </summary>
     private static bool IsClean(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (true)
         {
+            var skip = text.AsSpan(i).IndexOfAnyExceptInRange('\u0020', '\uD7FF');
+            if (skip < 0)
+            {
+                return true;
+            }
+
+            i += skip;
             if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i += 2;
+            }
+            else if (XmlConvert.IsXmlChar(text[i]))
             {
                 i++;
             }
-            else if (!XmlConvert.IsXmlChar(text[i]))
+            else
             {
                 return false;
             }
         }
-
-        return true;
     }
 }

@@ -1,27 +1,35 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using InternalSite.Build.Incremental;
 
 namespace InternalSite.Outputs.Feeds;
 
 /// <summary>
 /// Feeds in an incremental build. Each channel is first described with every item's content replaced by a hash of
-/// what it is made from (the page body and URL); that description, serialised whole, is the fingerprint of the
-/// channel's three files, so every field the document builder fills in counts without being listed here. Only
-/// channels whose fingerprint changed are built for real and written again; the others keep the last build's files.
+/// its page body; that description, serialised, is the fingerprint of the channel's three files, so every field the
+/// document builder fills in counts without being listed here. Only channels whose fingerprint changed are built for
+/// real and written again; the others keep the last build's files.
 /// </summary>
+/// <remarks>
+/// Describing every channel is the whole cost of a build that changes few feeds, so it is done per item rather than
+/// per feed: a page's entry is described and hashed once, however many feeds (its product, its labels, all
+/// releases) hold it, and a feed's fingerprint is its own fields and the hashes of its entries.
+/// </remarks>
 internal static class IncrementalFeeds
 {
-    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
-
     public static void Write(OutputContext context, IncrementalSession incremental, string name)
     {
         var memory = incremental.Memory;
-        var describer = new FeedDocumentBuilder(context.Site, (body, url) => memory.DerivedFrom(body, "feed-hash " + url, () => StableHash.Of(body, url)));
+        // The item's URL is part of its entry, so the body alone stands for the content made from both. Hashing it is
+        // cheaper than remembering its hash between the builds of a serve session.
+        var describer = new FeedDocumentBuilder(context.Site, (body, _) => BodyHash(body));
         var builder = new FeedDocumentBuilder(context.Site, (body, url) => memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url)));
+        var entryHashes = new ConcurrentDictionary<FeedEntry, string>(ReferenceEqualityComparer.Instance);
         Parallel.ForEach(FeedChannels.All(context.Site), channel =>
         {
-            var fingerprint = StableHash.Of(JsonSerializer.Serialize(describer.Build(channel), Json));
+            var fingerprint = Fingerprint(describer.Build(channel), entryHashes);
             FeedDocument? document = null;
             foreach (var format in OutputPaths.FeedFormats)
             {
@@ -29,5 +37,21 @@ internal static class IncrementalFeeds
                     () => FeedOutput.Bytes(document ??= builder.Build(channel), format));
             }
         });
+    }
+
+    /// <summary>A hash of a body's UTF-16 code units: no bytes to encode first, and only ever compared with itself.</summary>
+    private static string BodyHash(string body) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(body.AsSpan())).AsSpan(0, 16));
+
+    /// <summary>A hash of the whole description: the feed's own fields, then each entry's hash in order.</summary>
+    internal static string Fingerprint(FeedDocument description, ConcurrentDictionary<FeedEntry, string> entryHashes)
+    {
+        var parts = new string[description.Entries.Count + 1];
+        parts[0] = StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(description with { Entries = [] }, FeedFingerprintJson.Default.FeedDocument));
+        for (var i = 0; i < description.Entries.Count; i++)
+        {
+            parts[i + 1] = entryHashes.GetOrAdd(description.Entries[i], entry => StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(entry, FeedFingerprintJson.Default.FeedEntry)));
+        }
+
+        return StableHash.Of(parts);
     }
 }

@@ -1,5 +1,5 @@
 using System.ServiceModel.Syndication;
-using System.Xml.Linq;
+using System.Xml;
 
 namespace InternalSite.Outputs.Feeds;
 
@@ -13,15 +13,12 @@ public static class RssFeedWriter
 {
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";
 
-    private static readonly XName Creator = XName.Get("creator", DublinCore);
-
     public static byte[] Write(FeedDocument document)
     {
         var items = document.Entries.Select(Item);
-        var feed = SyndicationFeeds.Feed(document, FeedFormat.Rss, items);
+        var feed = SyndicationFeeds.Feed(document, FeedFormat.Rss, items, new RssChannel(FeedDates.Rfc822(document.Updated)));
         feed.LastUpdatedTime = default;
         feed.Id = null; // RSS has no feed id; the formatter would add a stray atom:id
-        feed.ElementExtensions.Add(new XElement("lastBuildDate", FeedDates.Rfc822(document.Updated)));
         feed.AttributeExtensions.Add(new System.Xml.XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCore);
         var formatter = new Rss20FeedFormatter(feed, serializeExtensionsAsAtom: true);
         return SyndicationFeeds.Write(formatter.WriteTo);
@@ -29,7 +26,7 @@ public static class RssFeedWriter
 
     private static SyndicationItem Item(FeedEntry entry)
     {
-        var item = SyndicationFeeds.Item(entry, content: null);
+        var item = SyndicationFeeds.Item(entry, content: null, new RssItem(FeedDates.Rfc822(entry.Published), entry.Author?.Name));
         item.Summary = new TextSyndicationContent(entry.ContentHtml, TextSyndicationContentKind.Html);
         item.PublishDate = default;
 
@@ -40,12 +37,33 @@ public static class RssFeedWriter
         }
 
         item.LastUpdatedTime = default; // RSS has no "updated"; the formatter would add a stray atom:updated
-        item.ElementExtensions.Add(new XElement("pubDate", FeedDates.Rfc822(entry.Published)));
-        if (entry.Author is { } author)
-        {
-            item.ElementExtensions.Add(new XElement(Creator, author.Name));
-        }
-
         return item;
+    }
+
+    /// <summary>
+    /// A channel that writes its <c>lastBuildDate</c> where the formatter writes extensions. Written directly rather
+    /// than added as an element extension, which the library writes through a DataContractSerializer.
+    /// </summary>
+    private sealed class RssChannel(string lastBuildDate) : SyndicationFeed
+    {
+        protected override void WriteElementExtensions(XmlWriter writer, string version)
+        {
+            base.WriteElementExtensions(writer, version);
+            writer.WriteElementString("lastBuildDate", lastBuildDate);
+        }
+    }
+
+    /// <summary>An item that writes its <c>pubDate</c> and <c>dc:creator</c> where the formatter writes extensions (see <see cref="RssChannel"/>).</summary>
+    private sealed class RssItem(string pubDate, string? creator) : SyndicationItem
+    {
+        protected override void WriteElementExtensions(XmlWriter writer, string version)
+        {
+            base.WriteElementExtensions(writer, version);
+            writer.WriteElementString("pubDate", pubDate);
+            if (creator is not null)
+            {
+                writer.WriteElementString("creator", DublinCore, creator);
+            }
+        }
     }
 }

@@ -11,31 +11,30 @@ namespace InternalSite.Outputs.Feeds;
 /// </summary>
 internal static class SyndicationFeeds
 {
-    public static SyndicationFeed Feed(FeedDocument document, FeedFormat format, IEnumerable<SyndicationItem> items)
+    /// <summary>Fills in <paramref name="feed"/> (a new one when null: a format may bring its own kind).</summary>
+    public static SyndicationFeed Feed(FeedDocument document, FeedFormat format, IEnumerable<SyndicationItem> items, SyndicationFeed? feed = null)
     {
-        var feed = new SyndicationFeed(items)
-        {
-            Id = document.HomeUrl,
-            Title = new TextSyndicationContent(document.Title),
-            Description = new TextSyndicationContent(document.Description),
-            Language = document.Language,
-            LastUpdatedTime = document.Updated,
-        };
+        feed ??= new SyndicationFeed();
+        feed.Items = items;
+        feed.Id = document.HomeUrl;
+        feed.Title = new TextSyndicationContent(document.Title);
+        feed.Description = new TextSyndicationContent(document.Description);
+        feed.Language = document.Language;
+        feed.LastUpdatedTime = document.Updated;
         feed.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(document.HomeUrl), "text/html"));
         feed.Links.Add(new SyndicationLink(new Uri(document.SelfUrls[format]), "self", null, OutputPaths.FeedMediaType(format), 0));
         return feed;
     }
 
-    public static SyndicationItem Item(FeedEntry entry, SyndicationContent? content)
+    /// <summary>Fills in <paramref name="item"/> (a new one when null: a format may bring its own kind).</summary>
+    public static SyndicationItem Item(FeedEntry entry, SyndicationContent? content, SyndicationItem? item = null)
     {
-        var item = new SyndicationItem
-        {
-            Id = entry.Id,
-            Title = new TextSyndicationContent(entry.Title),
-            PublishDate = entry.Published,
-            LastUpdatedTime = entry.Updated,
-            Content = content,
-        };
+        item ??= new SyndicationItem();
+        item.Id = entry.Id;
+        item.Title = new TextSyndicationContent(entry.Title);
+        item.PublishDate = entry.Published;
+        item.LastUpdatedTime = entry.Updated;
+        item.Content = content;
         item.Links.Add(SyndicationLink.CreateAlternateLink(new Uri(entry.Url), "text/html"));
         foreach (var category in entry.Categories)
         {
