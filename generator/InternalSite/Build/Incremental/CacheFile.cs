@@ -28,6 +28,7 @@ public static class CacheFile
         }
 
         MarkdownCacheFiles.Load(folder, state);
+        Outputs.Search.SearchIndexStateFile.Load(folder, state);
         return state;
     }
 
@@ -42,6 +43,7 @@ public static class CacheFile
             WriteOutputs(writer, state);
         });
         MarkdownCacheFiles.Save(folder, state);
+        Outputs.Search.SearchIndexStateFile.Save(folder, state);
     }
 
     private static void WriteParsedPages(BinaryWriter w, IncrementalState state)

@@ -80,6 +80,12 @@ internal sealed class IncrementalSession
 
     public string GlobalKey { get; }
 
+    /// <summary>What the last build's search index was made of, if known.</summary>
+    public Outputs.Search.SearchIndexState? PreviousSearchIndex => previous.SearchIndex;
+
+    /// <summary>What this build's search index was made of, for the next build (set by the search index output).</summary>
+    public Outputs.Search.SearchIndexState? NextSearchIndex { get; set; }
+
     /// <summary>
     /// The markdown cache entry <paramref name="page"/>'s text sections come from (the very list, not an equal one),
     /// so values derived from those sections can be kept with it; null when there is none.
@@ -246,6 +252,7 @@ internal sealed class IncrementalSession
         state.DependencyFingerprints = fingerprints.ToArray();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
+        state.SearchIndex = NextSearchIndex;
         ForgetFingerprintsOfGoneDependencies(keys);
     }
 

@@ -36,6 +36,12 @@ public sealed class IncrementalState
     /// </summary>
     internal Dictionary<string, FingerprintedFile> Fingerprinted { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the last build's search index was made of (see <see cref="Outputs.Search.SearchIndexState"/>); saved in a file of its own.</summary>
+    internal Outputs.Search.SearchIndexState? SearchIndex { get; set; }
+
+    /// <summary>The search index state as loaded or last saved, so an unchanged one is not written again.</summary>
+    internal Outputs.Search.SearchIndexState? LoadedSearchIndex { get; set; }
+
     /// <summary>
     /// Intermediate results kept in memory only, between the builds of one process (<c>serve</c>): parsed pages,
     /// absolute feed HTML. Each is a pure function of its key, so any entry is always safe to reuse.

@@ -44,7 +44,7 @@ public static class DocumentTerms
     {
         private readonly List<int> seen = [];
         private TermStats[] stats = new TermStats[4096];
-        private TermTable? table;
+        private LocalTermIds? table;
 
         internal int TitleTerms { get; private set; }
 
@@ -53,7 +53,11 @@ public static class DocumentTerms
 
         internal void Start(TermTable terms)
         {
-            table = terms;
+            if (table?.Table != terms)
+            {
+                table = new LocalTermIds(terms);
+            }
+
             TitleTerms = 0;
             Section = 0;
         }

@@ -32,8 +32,20 @@ public sealed class PostingsIndex
     /// <summary>How many documents have the term.</summary>
     public int Frequency(int term) => start[term + 1] - start[term];
 
+    /// <summary>The starts of every term's postings in the flat arrays, and the end of the last one.</summary>
+    internal ReadOnlySpan<int> Starts => start;
+
+    /// <summary>An index from its flat arrays (as <see cref="Starts"/> and the other members give them).</summary>
+    internal static PostingsIndex FromArrays(string[] terms, int[] start, int[] documents, byte[] weights, int[] sections) =>
+        new(terms, start, documents, weights, sections);
+
     /// <param name="hits">Each document's hits, by document id.</param>
-    public static PostingsIndex Build(TermTable table, IReadOnlyList<TermHit[]> hits)
+    public static PostingsIndex Build(TermTable table, IReadOnlyList<TermHit[]> hits) =>
+        Build(table, Enumerable.Range(0, hits.Count).ToArray(), hits);
+
+    /// <param name="ids">The id of each document whose hits are given, ascending.</param>
+    /// <param name="hits">Those documents' hits, in the same order.</param>
+    public static PostingsIndex Build(TermTable table, int[] ids, IReadOnlyList<TermHit[]> hits)
     {
         var count = table.Count;
         var terms = new string[count];
@@ -75,7 +87,7 @@ public sealed class PostingsIndex
             foreach (var hit in hits[doc])
             {
                 var at = next[rank[hit.Term]]++;
-                documents[at] = doc;
+                documents[at] = ids[doc];
                 weights[at] = hit.Weight;
                 sections[at] = hit.Section;
             }

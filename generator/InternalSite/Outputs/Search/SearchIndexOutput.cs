@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using NodaTime.Text;
 
@@ -37,33 +36,36 @@ public sealed class SearchIndexOutput : ISiteOutput
     {
         var site = context.Site;
         var documents = SearchDocuments.From(site);
-
-        var table = new TermTable();
-        var hits = new SearchTermCache(context.Incremental).Hits(documents, table);
-        var postings = PostingsIndex.Build(table, hits);
+        var session = context.Incremental;
+        var previous = session?.PreviousSearchIndex;
+        var keys = session is null ? null : DocumentKeys(context, session, documents);
+        var postings = Postings(session, documents, keys);
         var layout = IndexLayout.Plan(postings);
 
-        // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike. Each is
-        // compressed only when an incremental build has no file made from the same bytes (see ReusableChunk).
+        // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike. A document
+        // chunk whose documents all have the keys they had in the last build is not even serialized (see IndexChunk).
         var folder = OutputPaths.SearchIndexFolder;
-        var docChunks = new ReusableChunk[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk];
-        var shardChunks = new ReusableChunk[layout.Shards.Count];
-        var vocabChunks = new ReusableChunk[layout.Vocabularies.Count];
+        var docChunks = new IndexChunk[(documents.Count + DocumentsPerChunk - 1) / DocumentsPerChunk];
+        var shardChunks = new IndexChunk[layout.Shards.Count];
+        var vocabChunks = new IndexChunk[layout.Vocabularies.Count];
         var facetsChunk = Array.Empty<byte>();
         Parallel.For(0, docChunks.Length + shardChunks.Length + vocabChunks.Length + 1, i =>
         {
             if (i < docChunks.Length)
             {
-                docChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "d/", i),
-                    DocumentChunk(context, documents.Skip(i * DocumentsPerChunk).Take(DocumentsPerChunk)));
+                var path = ChunkPath(folder + "d/", i);
+                var group = Group(documents, i);
+                docChunks[i] = Unchanged(i, group.Length, keys, previous)
+                    ? IndexChunk.Kept(path, previous!.DocumentChunkFingerprints[i], () => DocumentChunk(context, group))
+                    : IndexChunk.Of(path, DocumentChunk(context, group));
             }
             else if ((i -= docChunks.Length) < shardChunks.Length)
             {
-                shardChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "p/", i), PostingsChunk.Encode(postings, layout.Shards[i]));
+                shardChunks[i] = IndexChunk.Of(ChunkPath(folder + "p/", i), PostingsChunk.Encode(postings, layout.Shards[i]));
             }
             else if ((i -= shardChunks.Length) < vocabChunks.Length)
             {
-                vocabChunks[i] = ReusableChunk.Of(context, ChunkPath(folder + "v/", i), VocabularyChunk(layout.Vocabularies[i], postings, layout));
+                vocabChunks[i] = IndexChunk.Of(ChunkPath(folder + "v/", i), VocabularyChunk(layout.Vocabularies[i], postings, layout));
             }
             else
             {
@@ -71,18 +73,100 @@ public sealed class SearchIndexOutput : ISiteOutput
             }
         });
 
-        var hash = Hash(Bytes(vocabChunks), Bytes(shardChunks), Bytes(docChunks), [facetsChunk]);
+        var hash = Hash(vocabChunks.Concat(shardChunks).Concat(docChunks), facetsChunk);
         context.Emit(folder + "manifest.json", Manifest(documents.Count, layout, hash), Name);
         context.Emit(folder + "facets.bin", facetsChunk, Name);
 
         // Creating files costs the kernel more than anything above costs us: let both cores create them.
         Parallel.ForEach(vocabChunks.Concat(shardChunks).Concat(docChunks), chunk =>
-            context.EmitFingerprinted(chunk.Path, Name, chunk.Fingerprint, () => chunk.Bytes));
+            context.EmitFingerprinted(chunk.Path, Name, chunk.Fingerprint, chunk.Gzipped));
+
+        if (session is not null && keys is not null)
+        {
+            session.NextSearchIndex = new SearchIndexState(keys, docChunks.Select(c => c.Fingerprint).ToArray(), postings);
+        }
+    }
+
+    /// <summary>
+    /// Every document's postings. In an incremental build that knows the last build's index, only documents whose key
+    /// changed (or that are new) are tokenized, and their postings merged with the others' from the last build.
+    /// </summary>
+    private static PostingsIndex Postings(Build.Incremental.IncrementalSession? session, IReadOnlyList<SearchDocument> documents, string?[]? keys)
+    {
+        var table = new TermTable();
+        var terms = new SearchTermCache(session);
+        var keptNow = new bool[documents.Count];
+        if (session?.PreviousSearchIndex is not { } previous || keys is null
+            || SearchIndexRenumbering.Of(previous.DocumentKeys, keys, keptNow) is not { } newIdOf)
+        {
+            return PostingsIndex.Build(table, terms.Hits(documents, table));
+        }
+
+        var changed = documents.Where(d => !keptNow[d.Id]).ToList();
+        var changedPostings = PostingsIndex.Build(table, changed.Select(d => d.Id).ToArray(), terms.Hits(changed, table));
+        return PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings);
+    }
+
+    /// <summary>
+    /// A hash of everything a document's terms and its entry in a document chunk are made from: its rendered markdown
+    /// (named by the markdown cache's key, which the text sections are a pure function of) and the page fields the
+    /// entry shows. Null for a page whose markdown is not in the cache: it counts as changed.
+    /// </summary>
+    private static string?[] DocumentKeys(OutputContext context, Build.Incremental.IncrementalSession session, IReadOnlyList<SearchDocument> documents)
+    {
+        var keys = new string?[documents.Count];
+        Parallel.For(0, documents.Count, i =>
+        {
+            var document = documents[i];
+            var page = document.Page;
+            if (session.MarkdownOf(page) is { } markdown)
+            {
+                keys[i] = Build.Incremental.StableHash.Of(
+                    markdown.Key, document.KindKey, page.Title, page.Summary, context.Site.Url(page.Route), ProductName(context, document),
+                    DateOf(page), page.LastModified is { } modified ? NodaTime.Text.InstantPattern.General.Format(modified.ToInstant()) : null);
+            }
+        });
+        return keys;
+    }
+
+    /// <summary>Whether document chunk <paramref name="chunk"/> holds the same documents, with the same keys, as in the last build.</summary>
+    private static bool Unchanged(int chunk, int count, string?[]? keys, SearchIndexState? previous)
+    {
+        if (keys is null || previous is null || chunk >= previous.DocumentChunkFingerprints.Length)
+        {
+            return false;
+        }
+
+        var first = chunk * DocumentsPerChunk;
+        if (Math.Min(DocumentsPerChunk, previous.DocumentKeys.Length - first) != count)
+        {
+            return false;
+        }
+
+        for (var id = first; id < first + count; id++)
+        {
+            if (keys[id] is null || !string.Equals(keys[id], previous.DocumentKeys[id], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static SearchDocument[] Group(IReadOnlyList<SearchDocument> documents, int chunk)
+    {
+        var first = chunk * DocumentsPerChunk;
+        var group = new SearchDocument[Math.Min(DocumentsPerChunk, documents.Count - first)];
+        for (var i = 0; i < group.Length; i++)
+        {
+            group[i] = documents[first + i];
+        }
+
+        return group;
     }
 
     private static string ChunkPath(string folder, int index) => folder + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".bin";
-
-    private static byte[][] Bytes(ReusableChunk[] chunks) => chunks.Select(c => c.Bytes).ToArray();
 
     private static byte[] Manifest(int documents, IndexLayout layout, string hash) => IndexChunks.Json(json =>
     {
@@ -147,7 +231,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndObject();
     });
 
-    private static byte[] DocumentChunk(OutputContext context, IEnumerable<SearchDocument> group) => IndexChunks.Json(json =>
+    private static byte[] DocumentChunk(OutputContext context, IReadOnlyList<SearchDocument> group) => IndexChunks.Json(json =>
     {
         json.WriteStartArray();
         foreach (var document in group)
@@ -161,7 +245,7 @@ public sealed class SearchIndexOutput : ISiteOutput
     private static void WriteDocument(System.Text.Json.Utf8JsonWriter json, OutputContext context, SearchDocument document)
     {
         var page = document.Page;
-        var product = document.ProductSlug is { } slug ? context.Site.Product(slug)?.Title ?? slug : null;
+        var product = ProductName(context, document);
         json.WriteStartObject();
         json.WriteString("t", page.Title);
         json.WriteString("u", context.Site.Url(page.Route));
@@ -171,9 +255,9 @@ public sealed class SearchIndexOutput : ISiteOutput
             json.WriteString("p", product);
         }
 
-        if (page.Date is { } date)
+        if (DateOf(page) is { } date)
         {
-            json.WriteString("d", LocalDatePattern.Iso.Format(date.Date));
+            json.WriteString("d", date);
         }
 
         if (page.Summary is { Length: > 0 } summary)
@@ -197,6 +281,11 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndArray();
         json.WriteEndObject();
     }
+
+    private static string? ProductName(OutputContext context, SearchDocument document) =>
+        document.ProductSlug is { } slug ? context.Site.Product(slug)?.Title ?? slug : null;
+
+    private static string? DateOf(Model.Page page) => page.Date is { } date ? LocalDatePattern.Iso.Format(date.Date) : null;
 
     private static byte[] FacetsChunk(IReadOnlyList<Facet> facets) => IndexChunks.GzipJson(json =>
     {
@@ -243,18 +332,10 @@ public sealed class SearchIndexOutput : ISiteOutput
         }
     }
 
-    /// <summary>Names this build's chunks: search.js adds it to every chunk URL, so a cache never mixes two builds.</summary>
-    private static string Hash(params byte[][][] groups)
-    {
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var group in groups)
-        {
-            foreach (var chunk in group)
-            {
-                sha.AppendData(chunk);
-            }
-        }
-
-        return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
-    }
+    /// <summary>
+    /// Names this build's chunks: search.js adds it to every chunk URL, so a cache never mixes two builds. Made from
+    /// the chunks' fingerprints (hashes of their bytes before gzip), so an incremental build need not read kept files.
+    /// </summary>
+    private static string Hash(IEnumerable<IndexChunk> chunks, byte[] facets) =>
+        Build.Incremental.StableHash.Of([.. chunks.Select(c => c.Fingerprint), Build.Incremental.StableHash.Of(facets)])[..16];
 }

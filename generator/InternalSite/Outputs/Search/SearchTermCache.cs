@@ -14,8 +14,12 @@ internal sealed class SearchTermCache(IncrementalSession? session)
     {
         var hits = new TermHit[documents.Count][];
         var toKeep = new (MarkdownCacheEntry Entry, string Key)?[documents.Count];
-        Parallel.For(0, documents.Count, () => new Scratch(), (i, _, scratch) =>
+        // Per thread, not per Parallel.For task: tasks are replaced every so often, and each new scratch would start
+        // with an empty memo of term numbers.
+        using var scratches = new ThreadLocal<Scratch>(() => new Scratch());
+        Parallel.For(0, documents.Count, i =>
         {
+            var scratch = scratches.Value!;
             var document = documents[i];
             if (session?.MarkdownOf(document.Page) is { } entry)
             {
@@ -23,15 +27,14 @@ internal sealed class SearchTermCache(IncrementalSession? session)
                 if (entry.Search is { } cached && cached.Key == key)
                 {
                     hits[i] = FromCache(cached, table, scratch.Ids);
-                    return scratch;
+                    return;
                 }
 
                 toKeep[i] = (entry, key);
             }
 
             hits[i] = DocumentTerms.Of(document, table, scratch.Counter);
-            return scratch;
-        }, static _ => { });
+        });
 
         // The table is complete now, so its terms can be read from any thread.
         Parallel.For(0, documents.Count, i =>

@@ -1,0 +1,171 @@
+using InternalSite.Build.Incremental;
+using InternalSite.Outputs;
+using InternalSite.Outputs.Search;
+using InternalSite.Tests.Support;
+
+namespace InternalSite.Tests.Incremental;
+
+/// <summary>
+/// An incremental build makes the search index from the last build's (postings merged, unchanged document chunks
+/// not even serialized): after every kind of edit, the index must still be byte for byte a full build's.
+/// </summary>
+public sealed class SearchIndexIncrementalTests
+{
+    private const int Notes = 24;
+
+    private static string Note(int n) => $"content/products/atlas/releases/3.{n}.0.md";
+
+    /// <summary>The sample site and enough dated release notes to fill several document chunks, each with a word of its own.</summary>
+    private static IncrementalHarness Built()
+    {
+        var files = SampleSite.Files();
+        for (var n = 0; n < Notes; n++)
+        {
+            files[Note(n)] = $"---\ntitle: Atlas 3.{n}\nversion: 3.{n}.0\ndate: 2026-0{1 + (n % 9)}-{10 + (n % 18)}\nlabels: [improved]\n---\n"
+                + $"Release {n} brings word{n}x and shared tiles.\n\n## Details\n\nMore about release {n}.\n";
+        }
+
+        var site = new IncrementalHarness(files);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        Assert.NotNull(site.State.SearchIndex);
+        return site;
+    }
+
+    private static void AssertIndexSameAsFullBuild(IncrementalHarness site)
+    {
+        Assert.True(site.LastResult.Succeeded, TestSite.Errors(site.LastResult));
+        var full = site.FullBuild();
+        var index = full.Keys.Where(p => p.StartsWith(OutputPaths.SearchIndexFolder, StringComparison.Ordinal)).ToList();
+        Assert.Equal(index.Order(StringComparer.Ordinal),
+            site.Output.Keys.Where(p => p.StartsWith(OutputPaths.SearchIndexFolder, StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        foreach (var path in index)
+        {
+            Assert.True(full[path].AsSpan().SequenceEqual(site.Output[path]), $"{path} differs from a full build");
+        }
+
+        site.AssertSameAsFullBuild();
+    }
+
+    private static readonly string[] EditNames =
+    [
+        "body", "new word", "word removed", "title", "summary", "date", "new newest note", "new note in the middle",
+        "deleted note", "product renamed", "draft", "nothing",
+    ];
+
+    public static TheoryData<string> Edits() => new(EditNames);
+
+    [Theory]
+    [MemberData(nameof(Edits))]
+    public void After_an_edit_the_index_equals_a_full_builds(string edit)
+    {
+        var site = Built();
+        Apply(site, edit);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+
+        // And the state it left carries the next build as well.
+        site.Edit(Note(3), "More about release 3.", "More about release 3, again.");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+    }
+
+    [Fact]
+    public void Many_edits_in_a_row_keep_the_index_equal_to_a_full_builds()
+    {
+        var site = Built();
+        foreach (var edit in EditNames)
+        {
+            Apply(site, edit);
+            Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+            AssertIndexSameAsFullBuild(site);
+        }
+    }
+
+    [Fact]
+    public void A_body_edit_remakes_only_the_document_chunk_of_that_page()
+    {
+        var site = Built();
+        var before = site.Output;
+        site.Edit(Note(5), "More about release 5.", "More about release 5, now longer.");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+
+        var documents = site.Output.Keys.Where(k => k.StartsWith(OutputPaths.SearchIndexFolder + "d/", StringComparison.Ordinal)).ToList();
+        var made = documents.Where(k => !ReferenceEquals(before[k], site.Output[k])).ToList();
+        Assert.True(documents.Count > 3, "the site should have several document chunks");
+        Assert.Single(made);
+    }
+
+    [Fact]
+    public void The_state_survives_the_cache_file()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = Built();
+            var saved = site.State.SearchIndex!;
+            CacheFile.Save(site.State, folder);
+            var loaded = CacheFile.Load(folder).SearchIndex;
+
+            Assert.NotNull(loaded);
+            Assert.Equal(saved.DocumentKeys, loaded.DocumentKeys);
+            Assert.Equal(saved.DocumentChunkFingerprints, loaded.DocumentChunkFingerprints);
+            Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
+            Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
+            Assert.Equal(saved.Postings.Documents, loaded.Postings.Documents);
+            Assert.Equal(saved.Postings.Weights, loaded.Postings.Weights);
+            Assert.Equal(saved.Postings.Sections, loaded.Postings.Sections);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    private static void Apply(IncrementalHarness site, string edit)
+    {
+        switch (edit)
+        {
+            case "body":
+                site.Edit(Note(7), "More about release 7.", "More about release 7, with maps.");
+                break;
+            case "new word":
+                site.Edit(Note(8), "shared tiles", "shared tiles and zeppelinword");
+                break;
+            case "word removed":
+                site.Edit(Note(9), "brings word9x and", "brings");
+                break;
+            case "title":
+                site.Edit(Note(10), "title: Atlas 3.10", "title: Atlas 3.10 renamed");
+                break;
+            case "summary":
+                site.Edit(Note(11), "labels: [improved]", "labels: [improved]\nsummary: A short summary.");
+                break;
+            case "date":
+                site.Edit(Note(12), "date: 2026-04-22", "date: 2026-12-30");
+                break;
+            case "new newest note":
+                site.Write("content/products/atlas/releases/4.0.0.md", "---\ntitle: Atlas 4.0\nversion: 4.0.0\ndate: 2026-12-31\n---\nNewest release with quasarword.\n");
+                break;
+            case "new note in the middle":
+                site.Write("content/products/atlas/releases/3.99.0.md", "---\ntitle: Atlas 3.99\nversion: 3.99.0\ndate: 2026-05-15\n---\nMiddle release, shared tiles.\n");
+                break;
+            case "deleted note":
+                site.Delete(Note(13));
+                break;
+            case "product renamed":
+                site.Edit("content/products/atlas/index.md", "title: Atlas", "title: Atlas Maps");
+                break;
+            case "draft":
+                site.Edit(Note(14), "labels: [improved]", "labels: [improved]\ndraft: true");
+                break;
+            case "nothing":
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(edit), edit, "unknown edit");
+        }
+    }
+}
