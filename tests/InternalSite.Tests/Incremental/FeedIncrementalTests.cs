@@ -11,16 +11,8 @@ public sealed class FeedIncrementalTests
 {
     private static readonly string[] FeedFileNames = ["feed.xml", "atom.xml", "feed.json"];
 
-    private static (IncrementalHarness Site, IReadOnlyDictionary<string, byte[]> Before) After(Action<IncrementalHarness> edit)
-    {
-        var site = new IncrementalHarness(SampleSite.Files());
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        var before = site.Output;
-        edit(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        site.AssertSameAsFullBuild();
-        return (site, before);
-    }
+    private static (IncrementalHarness Site, IReadOnlyDictionary<string, byte[]> Before) After(Action<IncrementalHarness> edit) =>
+        IncrementalHarness.BuiltThenEdited(SampleSite.Files(), edit);
 
     /// <summary>The listings whose feed files were written again rather than kept.</summary>
     private static SortedSet<string> RewrittenFeeds(IncrementalHarness site, IReadOnlyDictionary<string, byte[]> before)

@@ -34,12 +34,7 @@ public sealed class FingerprintedOutputTests
 
     private static Rebuilt After(Action<IncrementalHarness> edit)
     {
-        var site = new IncrementalHarness(SampleSite.Files());
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        var before = site.Output;
-        edit(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        site.AssertSameAsFullBuild();
+        var (site, before) = IncrementalHarness.BuiltThenEdited(SampleSite.Files(), edit);
         return new Rebuilt(site, before);
     }
 

@@ -23,6 +23,23 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
 
     public BuildResult LastResult { get; private set; } = null!;
 
+    /// <summary>
+    /// Builds <paramref name="files"/>, applies <paramref name="edit"/>, builds again incrementally and checks the result
+    /// equals a full build; returns the harness and the output before the edit.
+    /// </summary>
+    public static (IncrementalHarness Site, IReadOnlyDictionary<string, byte[]> Before) BuiltThenEdited(
+        IReadOnlyDictionary<string, string> files, Action<IncrementalHarness> edit, Action<IncrementalHarness>? setUp = null)
+    {
+        var site = new IncrementalHarness(files);
+        setUp?.Invoke(site);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        var before = site.Output;
+        edit(site);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        site.AssertSameAsFullBuild();
+        return (site, before);
+    }
+
     public void Write(string path, string text) => files[path] = text;
 
     /// <summary>A file that is not text (an image).</summary>

@@ -22,14 +22,7 @@ public sealed class NewsletterEmailIncrementalTests
     {
         var files = SampleSite.Files();
         setUp?.Invoke(files);
-        var site = new IncrementalHarness(files);
-        setUpBinary?.Invoke(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        var before = site.Output;
-        edit(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        site.AssertSameAsFullBuild();
-        return (site, before);
+        return IncrementalHarness.BuiltThenEdited(files, edit, setUpBinary);
     }
 
     private static string Text(IncrementalHarness site) => Encoding.UTF8.GetString(site.Output[Email]);

@@ -141,21 +141,7 @@ public sealed class DevServerTests : IAsyncLifetime
     {
         const string page = "products/atlas/releases/2.0.0/index.html";
         const string newText = "Tiles drawn while another build runs.";
-        using var running = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var openFiles = host.Site.OpenFiles;
-        // The first rebuild after this point holds still once it has started, as a long build of a large site would.
-        var held = 0;
-        host.Site.OpenFiles = () =>
-        {
-            if (Interlocked.Exchange(ref held, 1) == 0)
-            {
-                running.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-            }
-
-            return openFiles?.Invoke() ?? [];
-        };
+        using var hold = new HeldRebuild(host.Site);
         var servedAtUpdates = new List<(PreviewUpdate Update, string Served)>();
         host.Site.Updated += update => servedAtUpdates.Add((update, Encoding.UTF8.GetString(host.Site.Files[page])));
         PreviewFirstPages? drawn = null;
@@ -165,7 +151,7 @@ public sealed class DevServerTests : IAsyncLifetime
         try
         {
             files.Edit(Incremental.SampleSite.AtlasGuide, "title: Set up Atlas", "title: Setting up Atlas");
-            Assert.True(running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the guide's edit did not start");
+            Assert.True(hold.Running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the guide's edit did not start");
             files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", newText);
 
             await WaitForAsync(() => drawn is not null);
@@ -176,7 +162,7 @@ public sealed class DevServerTests : IAsyncLifetime
         }
         finally
         {
-            release.Set();
+            hold.Release.Set();
         }
 
         await WaitForGenerationAsync(generation + 2);
@@ -196,22 +182,9 @@ public sealed class DevServerTests : IAsyncLifetime
         const string page = "products/atlas/releases/2.0.0/index.html";
         const string newTitle = "Atlas 2.0 renamed";
         const string newText = "Text saved right after the title.";
-        using var release = new ManualResetEventSlim();
-        using var running = new ManualResetEventSlim();
-        using var drawnAhead = new ManualResetEventSlim();
-        var openFiles = host.Site.OpenFiles;
-        var held = 0;
         // The title edit's rebuild holds still before its model exists, so the body edit is saved while it runs.
-        host.Site.OpenFiles = () =>
-        {
-            if (Interlocked.Exchange(ref held, 1) == 0)
-            {
-                running.Set();
-                release.Wait(TimeSpan.FromSeconds(30));
-            }
-
-            return openFiles?.Invoke() ?? [];
-        };
+        using var hold = new HeldRebuild(host.Site);
+        using var drawnAhead = new ManualResetEventSlim();
         host.Site.FirstPagesShown += first =>
         {
             if (!first.Files.Contains(page))
@@ -235,11 +208,11 @@ public sealed class DevServerTests : IAsyncLifetime
         var generation = host.Site.Generation;
 
         files.Edit(Incremental.SampleSite.AtlasRelease, "title: Atlas 2.0", "title: " + newTitle);
-        Assert.True(running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the title edit did not start");
+        Assert.True(hold.Running.Wait(TimeSpan.FromSeconds(20)), "the rebuild after the title edit did not start");
         files.Edit(Incremental.SampleSite.AtlasRelease, "Faster tiles.", newText);
         // Give the watcher time to hand the save over (it then waits for the running build's model).
         await Task.Delay(200);
-        release.Set();
+        hold.Release.Set();
 
         Assert.True(drawnAhead.Wait(TimeSpan.FromSeconds(20)), "the body edit was not drawn before the title edit's rebuild ended");
         await WaitForGenerationAsync(generation + 2);
@@ -342,6 +315,37 @@ public sealed class DevServerTests : IAsyncLifetime
         var response = await http.GetAsync(host.Server.Url + DevServer.Prefix + "events" + query, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         return new EventStream(response, await response.Content.ReadAsStreamAsync());
+    }
+
+    /// <summary>
+    /// Holds the next rebuild still once it has started (before its model exists), as a long build of a large site
+    /// would run, until <see cref="Release"/> is set: it asks for the open tabs' pages there.
+    /// </summary>
+    private sealed class HeldRebuild : IDisposable
+    {
+        private int held;
+
+        public HeldRebuild(PreviewSite site)
+        {
+            var openFiles = site.OpenFiles;
+            site.OpenFiles = () =>
+            {
+                if (Interlocked.Exchange(ref held, 1) == 0)
+                {
+                    Running.Set();
+                    Release.Wait(TimeSpan.FromSeconds(30));
+                }
+
+                return openFiles?.Invoke() ?? [];
+            };
+        }
+
+        public ManualResetEventSlim Running { get; } = new();
+
+        public ManualResetEventSlim Release { get; } = new();
+
+        // The events are not disposed: the held rebuild may still be waking from them.
+        public void Dispose() => Release.Set();
     }
 
     private sealed class EventStream(HttpResponseMessage response, Stream stream) : IDisposable
