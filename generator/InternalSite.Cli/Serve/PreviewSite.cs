@@ -50,13 +50,7 @@ public sealed class PreviewSite
     private readonly IncrementalState state = new();
     private readonly Lock building = new();
 
-    // Guards what is served (files, lastGood, ahead) against a save drawn while a rebuild runs.
-    private readonly Lock serving = new();
-    private volatile IReadOnlyDictionary<string, byte[]> files = new Dictionary<string, byte[]>();
-    private IReadOnlyDictionary<string, byte[]> lastGood = new Dictionary<string, byte[]>();
-
-    // Pages drawn for saves no finished build has taken in yet; served over every build until one does.
-    private readonly Dictionary<string, byte[]> ahead = new(StringComparer.Ordinal);
+    private readonly ServedFiles served = new();
     private volatile IReadOnlyList<Diagnostic> errors = [];
     private int generation;
     private volatile BuildResult? lastBuild;
@@ -71,7 +65,7 @@ public sealed class PreviewSite
     }
 
     /// <summary>The files of the last successful build, by output path ("products/atlas/index.html").</summary>
-    public IReadOnlyDictionary<string, byte[]> Files => files;
+    public IReadOnlyDictionary<string, byte[]> Files => served.Current;
 
     /// <summary>The errors of the last build when it failed; empty when the site shown is current.</summary>
     public IReadOnlyList<Diagnostic> Errors => errors;
@@ -158,19 +152,7 @@ public sealed class PreviewSite
             return [];
         }
 
-        string[] shown;
-        lock (serving)
-        {
-            var served = files;
-            shown = edited.Where(f => Changed(served, f.Key, f.Value)).Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
-            foreach (var file in shown)
-            {
-                ahead[file] = edited[file];
-            }
-
-            files = Over(served, edited, shown);
-        }
-
+        var shown = served.ShowAhead(edited);
         if (shown.Length > 0)
         {
             FirstPagesShown?.Invoke(new PreviewFirstPages(Volatile.Read(ref generation) + 1, shown, clock.Elapsed, FromLastModel: true));
@@ -192,19 +174,9 @@ public sealed class PreviewSite
             source.Apply(changed);
         }
 
-        var previous = lastGood;
-        var shownFirst = new SortedSet<string>(StringComparer.Ordinal);
-        lock (serving)
-        {
-            // This build takes in the saves drawn ahead by this caller: from now on they are its early pages.
-            foreach (var file in drawnAhead)
-            {
-                if (ahead.Remove(file))
-                {
-                    shownFirst.Add(file);
-                }
-            }
-        }
+        var previous = served.LastGood;
+        // This build takes in the saves drawn ahead by this caller: from now on they are its early pages.
+        var shownFirst = new SortedSet<string>(served.TakeIn(drawnAhead), StringComparer.Ordinal);
 
         TimeSpan? shownAfter = null;
         void Show(IReadOnlyDictionary<string, byte[]> early, bool fromLastModel)
@@ -243,34 +215,17 @@ public sealed class PreviewSite
         if (result.Succeeded)
         {
             var next = sink.Files.ToDictionary(StringComparer.Ordinal);
-            changedFiles = Differences(previous, next);
-            lock (serving)
-            {
-                // Only the pages shown early differ between what is served and the last build; the rest are
-                // compared once. Pages still drawn ahead of this build stay as they are, without a reload.
-                var served = files;
-                reload = (shownFirst.Count == 0 ? changedFiles : changedFiles.Union(shownFirst)
-                    .Where(f => !next.TryGetValue(f, out var rebuilt) || Changed(served, f, rebuilt)))
-                    .Where(f => !ahead.ContainsKey(f))
-                    .Order(StringComparer.Ordinal).ToArray();
-                lastGood = next;
-                files = Over(next, ahead, ahead.Keys);
-            }
-
+            changedFiles = ServedFiles.Differences(previous, next);
+            reload = served.Succeeded(next, changedFiles, shownFirst);
             lastBuild = result;
             errors = [];
             BasePath = result.Site?.Config.BasePath ?? "/";
         }
         else
         {
-            // The pages shown early belong to a build that failed: the last good site comes back whole (with
-            // the pages drawn ahead of it for later saves, which the next build takes in).
-            lock (serving)
-            {
-                files = Over(previous, ahead, ahead.Keys);
-                reload = shownFirst.Where(f => !ahead.ContainsKey(f)).ToArray();
-            }
-
+            // The pages shown early belong to a build that failed: the last good site comes back whole (with the
+            // pages drawn ahead of it for later saves, which the next build takes in).
+            reload = served.Failed(shownFirst);
             errors = result.Errors.ToArray();
         }
 
@@ -292,22 +247,12 @@ public sealed class PreviewSite
     /// <summary>Serves the pages rendered first in place of the version served now; returns those that changed.</summary>
     private IReadOnlyList<string> ShowFirst(IReadOnlyDictionary<string, byte[]> early, PreviewFirstPages announcement)
     {
-        string[] changed;
-        lock (serving)
+        var changed = served.ShowEarly(early);
+        if (changed.Length > 0)
         {
-            // A page drawn ahead for a later save is newer than this build's version of it.
-            var served = files;
-            changed = early.Where(f => !ahead.ContainsKey(f.Key) && Changed(served, f.Key, f.Value))
-                .Select(f => f.Key).Order(StringComparer.Ordinal).ToArray();
-            files = Over(served, early, changed);
+            FirstPagesShown?.Invoke(announcement with { Files = changed });
         }
 
-        if (changed.Length == 0)
-        {
-            return [];
-        }
-
-        FirstPagesShown?.Invoke(announcement with { Files = changed });
         return changed;
     }
 
@@ -317,26 +262,4 @@ public sealed class PreviewSite
         done.SetResult(null);
         return done;
     }
-
-    /// <summary><paramref name="under"/> with the <paramref name="paths"/> of <paramref name="over"/> put over it.</summary>
-    private static IReadOnlyDictionary<string, byte[]> Over(
-        IReadOnlyDictionary<string, byte[]> under, IReadOnlyDictionary<string, byte[]> over, IEnumerable<string> paths)
-    {
-        Dictionary<string, byte[]>? result = null;
-        foreach (var path in paths)
-        {
-            result ??= new Dictionary<string, byte[]>(under, StringComparer.Ordinal);
-            result[path] = over[path];
-        }
-
-        return result ?? under;
-    }
-
-    private static string[] Differences(IReadOnlyDictionary<string, byte[]> before, IReadOnlyDictionary<string, byte[]> after) =>
-        after.Where(f => Changed(before, f.Key, f.Value))
-            .Select(f => f.Key).Concat(before.Keys.Where(k => !after.ContainsKey(k))).Order(StringComparer.Ordinal).ToArray();
-
-    /// <summary>Whether <paramref name="bytes"/> differ from the file at <paramref name="path"/> in <paramref name="files"/> (or it is not there).</summary>
-    private static bool Changed(IReadOnlyDictionary<string, byte[]> files, string path, byte[] bytes) =>
-        !files.TryGetValue(path, out var old) || !ReferenceEquals(old, bytes) && !old.AsSpan().SequenceEqual(bytes);
 }
