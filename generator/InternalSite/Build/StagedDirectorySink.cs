@@ -60,19 +60,6 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
 
     public string OutputIdentity => output;
 
-    public byte[]? TryReadPrevious(string path, long length)
-    {
-        try
-        {
-            var bytes = File.ReadAllBytes(Path.Combine(output, path));
-            return bytes.LongLength == length ? bytes : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>Keeps the last output's file, unread, when it still has the size it was built with.</summary>
     public bool TryKeep(string path, long length)
     {

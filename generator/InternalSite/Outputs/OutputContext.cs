@@ -97,14 +97,6 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
         sink.Write(path, bytes);
     }
 
-    /// <summary>
-    /// The bytes of a file the caller will emit with <see cref="EmitFingerprinted"/> under the same fingerprint but
-    /// must read first (e.g. to hash them into a manifest): the last build's file when it was made from the same
-    /// fingerprint, else <paramref name="produce"/>'s.
-    /// </summary>
-    public byte[] FingerprintedBytes(string path, string fingerprint, Func<byte[]> produce) =>
-        Incremental?.TryReadFingerprinted(path, fingerprint) ?? produce();
-
     private bool Claim(string path, string by)
     {
         if (emitted.TryAdd(path, by))

@@ -8,9 +8,6 @@ public interface IReusingOutputSink : IOutputSink
     /// <summary>Keeps the last build's file at <paramref name="path"/> if it is there with <paramref name="length"/> bytes.</summary>
     bool TryKeep(string path, long length);
 
-    /// <summary>The last build's file at <paramref name="path"/> if it is there with <paramref name="length"/> bytes; does not keep it.</summary>
-    byte[]? TryReadPrevious(string path, long length);
-
     /// <summary>Names the output the sink replaces, so a cache only reuses files of that same output.</summary>
     string OutputIdentity { get; }
 }

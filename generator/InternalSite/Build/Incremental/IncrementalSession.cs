@@ -140,12 +140,6 @@ internal sealed class IncrementalSession
         return true;
     }
 
-    /// <summary>The bytes of the last build's <paramref name="path"/> if it was made from this fingerprint and is still there.</summary>
-    public byte[]? TryReadFingerprinted(string path, string fingerprint) =>
-        previousOutputUsable && previous.Fingerprinted.TryGetValue(path, out var record) && record.Fingerprint == fingerprint
-            ? sink!.TryReadPrevious(path, record.Length)
-            : null;
-
     /// <summary>Remembers that <paramref name="path"/> was just written from inputs with this fingerprint.</summary>
     public void RecordFingerprinted(string path, string fingerprint, long length) =>
         nextFingerprinted[path] = new FingerprintedFile(fingerprint, length);

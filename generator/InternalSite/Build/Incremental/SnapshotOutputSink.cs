@@ -17,9 +17,6 @@ public sealed class SnapshotOutputSink(IReadOnlyDictionary<string, byte[]>? prev
 
     public void Write(string path, byte[] bytes) => files[path] = bytes;
 
-    public byte[]? TryReadPrevious(string path, long length) =>
-        previous is not null && previous.TryGetValue(path, out var bytes) && bytes.LongLength == length ? bytes : null;
-
     public bool TryKeep(string path, long length)
     {
         if (previous is null || !previous.TryGetValue(path, out var bytes) || bytes.LongLength != length)
