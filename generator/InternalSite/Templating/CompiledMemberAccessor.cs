@@ -62,19 +62,10 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDic
         return getters;
     }
 
-    // A delegate bound to the property's getter: no code is generated, unlike a compiled expression.
     private static Func<object, object?> Getter(Type type, MemberInfo member) => member switch
     {
-        PropertyInfo property => (Func<object, object?>)OpenGetter.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.GetMethod])!,
+        PropertyInfo property => BoundGetter.For(type, property),
         FieldInfo field => field.GetValue,
         _ => throw new ArgumentException($"{member.Name} is neither a property nor a field", nameof(member)),
     };
-
-    private static readonly MethodInfo OpenGetter = typeof(CompiledMemberAccessor).GetMethod(nameof(PropertyGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static Func<object, object?> PropertyGetter<TTarget, TValue>(MethodInfo getter)
-    {
-        var read = getter.CreateDelegate<Func<TTarget, TValue>>();
-        return target => read((TTarget)target);
-    }
 }

@@ -162,19 +162,7 @@ internal static class ValueFingerprint
             .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.GetMethod is { IsPublic: true })
             .Where(p => p.Name != "EqualityContract")
             .OrderBy(p => p.Name, StringComparer.Ordinal)
-            .Select(p => (p.Name, Getter(t, p)))
+            .Select(p => (p.Name, Templating.BoundGetter.For(t, p)))
             .ToArray());
 
-    // A delegate bound to the getter, which costs far less per call than reflection (value types go through reflection).
-    private static Func<object, object?> Getter(Type type, PropertyInfo property) => type.IsValueType
-        ? property.GetValue
-        : (Func<object, object?>)OpenGetter.MakeGenericMethod(type, property.PropertyType).Invoke(null, [property.GetMethod])!;
-
-    private static readonly MethodInfo OpenGetter = typeof(ValueFingerprint).GetMethod(nameof(PropertyGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
-
-    private static Func<object, object?> PropertyGetter<TTarget, TValue>(MethodInfo getter)
-    {
-        var read = getter.CreateDelegate<Func<TTarget, TValue>>();
-        return target => read((TTarget)target);
-    }
 }
