@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text.Json;
 using InternalSite.Build.Incremental;
 
@@ -24,7 +22,7 @@ internal static class IncrementalFeeds
         var memory = incremental.Memory;
         // The item's URL is part of its entry, so the body alone stands for the content made from both. Hashing it is
         // cheaper than remembering its hash between the builds of a serve session.
-        var describer = new FeedDocumentBuilder(context.Site, (body, _) => BodyHash(body));
+        var describer = new FeedDocumentBuilder(context.Site, (body, _) => StableHash.Of(body));
         var builder = new FeedDocumentBuilder(context.Site, (body, url) => memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url)));
         var entryHashes = new ConcurrentDictionary<FeedEntry, string>(ReferenceEqualityComparer.Instance);
         Parallel.ForEach(FeedChannels.All(context.Site), channel =>
@@ -38,9 +36,6 @@ internal static class IncrementalFeeds
             }
         });
     }
-
-    /// <summary>A hash of a body's UTF-16 code units: no bytes to encode first, and only ever compared with itself.</summary>
-    private static string BodyHash(string body) => Convert.ToHexStringLower(SHA256.HashData(MemoryMarshal.AsBytes(body.AsSpan())).AsSpan(0, 16));
 
     /// <summary>A hash of the whole description: the feed's own fields, then each entry's hash in order.</summary>
     internal static string Fingerprint(FeedDocument description, ConcurrentDictionary<FeedEntry, string> entryHashes)

@@ -68,29 +68,16 @@ internal static class SearchIndexStateFile
         var documents = new int[count];
         var weights = new byte[count];
         var sections = new int[count];
-        ReadExactly(r, MemoryMarshal.AsBytes(start.AsSpan()));
-        ReadExactly(r, MemoryMarshal.AsBytes(documents.AsSpan()));
-        ReadExactly(r, weights);
-        ReadExactly(r, MemoryMarshal.AsBytes(sections.AsSpan()));
+        // BinaryReader reads nothing ahead, so the arrays follow in its stream where the last string ended.
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(start.AsSpan()));
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(documents.AsSpan()));
+        r.BaseStream.ReadExactly(weights);
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(sections.AsSpan()));
         if (start[^1] != count)
         {
             throw new FormatException("search index state: postings do not add up");
         }
 
         return new SearchIndexState(keys, fingerprints, PostingsIndex.FromArrays(terms, start, documents, weights, sections));
-    }
-
-    private static void ReadExactly(BinaryReader r, Span<byte> into)
-    {
-        while (into.Length > 0)
-        {
-            var read = r.Read(into);
-            if (read == 0)
-            {
-                throw new EndOfStreamException();
-            }
-
-            into = into[read..];
-        }
     }
 }
