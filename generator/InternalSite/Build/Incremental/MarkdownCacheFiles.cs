@@ -79,17 +79,8 @@ internal static class MarkdownCacheFiles
     private static string BucketPath(string folder, int bucket) =>
         Path.Combine(folder, $"markdown-{bucket.ToString("D2", System.Globalization.CultureInfo.InvariantCulture)}.bin");
 
-    /// <summary>A hash that is the same in every process (string.GetHashCode is not): FNV-1a over the path's characters.</summary>
-    internal static int BucketOf(string path)
-    {
-        var hash = 2166136261u;
-        foreach (var c in path)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % BucketCount);
-    }
+    /// <summary>The bucket of <paramref name="path"/>, the same in every process (string.GetHashCode is not).</summary>
+    internal static int BucketOf(string path) => (int)(StableHash.Fnv1a(path) % BucketCount);
 
     /// <summary>What one bucket file holds: each entry, and its search terms, by identity.</summary>
     internal sealed record LoadedBucket((string Path, MarkdownCacheEntry Entry, CachedSearchTerms? Search)[] Entries)

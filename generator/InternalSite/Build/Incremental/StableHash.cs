@@ -62,6 +62,21 @@ internal static class StableHash
         return Convert.ToHexStringLower(hash[..16]);
     }
 
+    /// <summary>
+    /// FNV-1a over the characters: a cheap 32-bit hash, the same in every process, for spreading short keys over
+    /// buckets or slots (not for cache keys, which need <see cref="Of(string)"/>).
+    /// </summary>
+    public static uint Fnv1a(ReadOnlySpan<char> text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+
     /// <summary>The build of the generator itself: a new tool version invalidates every cache entry.</summary>
     public static readonly string ToolVersion = typeof(StableHash).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 }

@@ -86,15 +86,10 @@ public sealed class LocalTermIds(TermTable table)
         }
     }
 
-    /// <summary>FNV-1a over the characters: terms are short, and the table only needs an even spread.</summary>
+    /// <summary>Terms are short, and the table only needs an even spread; the high bits are folded into the slot's.</summary>
     private static uint Hash(ReadOnlySpan<char> term)
     {
-        var hash = 2166136261u;
-        foreach (var c in term)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
+        var hash = Build.Incremental.StableHash.Fnv1a(term);
         return hash ^ (hash >> 15);
     }
 
