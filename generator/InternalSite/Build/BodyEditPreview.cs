@@ -36,7 +36,7 @@ public sealed class BodyEditPreview
         sources = new Dictionary<string, (SourceFile, int)>(published.Count, StringComparer.Ordinal);
         foreach (var parsed in published)
         {
-            sources[parsed.Page.SourcePath] = (files[parsed.Page.SourcePath], parsed.Body.Length);
+            sources[parsed.Page.SourcePath] = (files[parsed.Page.SourcePath], parsed.BodyLength);
         }
     }
 

@@ -269,10 +269,11 @@ public static class SiteBuilder
         var results = new RenderedMarkdown[published.Count];
         Parallel.For(0, published.Count, i =>
         {
-            var (page, body, startLine, _) = published[i];
+            var parsed = published[i];
+            var page = parsed.Page;
             var rendered = cache is null
-                ? renderer.Render(body, page.SourcePath, page.Route, startLine, diagnostics)
-                : cache.Render(renderer, body, page.SourcePath, page.Route, startLine, diagnostics);
+                ? renderer.Render(parsed.Body, page.SourcePath, page.Route, parsed.BodyStartLine, diagnostics)
+                : cache.Render(renderer, parsed, diagnostics);
             ApplyMarkdown(page, rendered);
             page.Image = ResolveImage(page, targets, diagnostics);
             results[i] = rendered;
@@ -291,9 +292,7 @@ public static class SiteBuilder
     /// <summary>Fills a page in from its rendered body; a summary the writer did not give is the body's first paragraph.</summary>
     internal static void ApplyMarkdown(Page page, RenderedMarkdown rendered)
     {
-        page.Html = rendered.Html;
-        page.Headings = rendered.Headings;
-        page.TextSections = rendered.TextSections;
+        page.ShowBody(rendered);
         page.Summary ??= rendered.FirstParagraph is { Length: > 0 } first ? PlainText.Truncate(first, 200) : null;
     }
 

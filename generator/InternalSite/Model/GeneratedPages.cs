@@ -100,16 +100,19 @@ internal sealed class GeneratedPages(SiteConfig config, IReadOnlyList<Page> publ
             Audience = intro?.Audience ?? [],
             Aliases = intro?.Aliases ?? [],
         };
-        return new GeneratedPage(basics)
+        var page = new GeneratedPage(basics)
         {
             Items = items.ToList(),
             Product = product,
             Term = term,
             Terms = terms ?? [],
             Listed = listed,
-            Html = intro?.Html ?? string.Empty,
-            Headings = intro?.Headings ?? [],
-            TextSections = intro?.TextSections ?? [],
         };
+        if (intro is not null)
+        {
+            page.ShowBodyOf(intro);
+        }
+
+        return page;
     }
 }

@@ -9,6 +9,10 @@ namespace InternalSite.Model;
 /// </summary>
 public class Page(PageBasics basics)
 {
+    private string? html;
+    private IReadOnlyList<Heading>? headings;
+    private IReadOnlyList<TextSection>? textSections;
+
     public PageBasics Basics { get; } = basics;
 
     /// <summary>Where the page came from, e.g. <c>content/products/atlas/index.md</c>; empty for generated pages.</summary>
@@ -49,14 +53,32 @@ public class Page(PageBasics basics)
     public IReadOnlyDictionary<string, object?> Params => Basics.Params;
 
     /// <summary>The rendered markdown body.</summary>
-    public string Html { get; set; } = string.Empty;
+    public string Html
+    {
+        get => html ?? RenderedBody?.Html ?? string.Empty;
+        set => html = value;
+    }
 
     /// <summary>The rendered body as markup templates write unescaped.</summary>
     public Templating.HtmlString Content => new(Html);
 
-    public IReadOnlyList<Heading> Headings { get; set; } = [];
+    public IReadOnlyList<Heading> Headings
+    {
+        get => headings ?? RenderedBody?.Headings ?? [];
+        set => headings = value;
+    }
 
-    public IReadOnlyList<TextSection> TextSections { get; set; } = [];
+    public IReadOnlyList<TextSection> TextSections
+    {
+        get => textSections ?? RenderedBody?.TextSections ?? [];
+        set => textSections = value;
+    }
+
+    /// <summary>
+    /// The rendered markdown <see cref="Html"/>, <see cref="Headings"/> and <see cref="TextSections"/> come from, read
+    /// only when asked for (a cached rendering decodes them then), unless each was set on its own.
+    /// </summary>
+    internal Markdown.RenderedMarkdown? RenderedBody { get; private set; }
 
     /// <summary>The site's main navigation as this page shows it, with the link to it or its section marked.</summary>
     public IReadOnlyList<NavItem> NavItems { get; set; } = [];
@@ -77,4 +99,26 @@ public class Page(PageBasics basics)
     /// properties, never by changing a value in place.
     /// </summary>
     internal Page Copy() => (Page)MemberwiseClone();
+
+    /// <summary>Takes <paramref name="rendered"/> as the page's body, in place of any body set before.</summary>
+    internal void ShowBody(Markdown.RenderedMarkdown? rendered)
+    {
+        RenderedBody = rendered;
+        html = null;
+        headings = null;
+        textSections = null;
+    }
+
+    /// <summary>Shows the body of <paramref name="other"/>, without reading it (a cached body stays undecoded).</summary>
+    internal void ShowBodyOf(Page other)
+    {
+        RenderedBody = other.RenderedBody;
+        html = other.html;
+        headings = other.headings;
+        textSections = other.textSections;
+    }
+
+    /// <summary>True when the page's whole body is <paramref name="rendered"/>, with nothing set on its own.</summary>
+    internal bool ShowsBody(Markdown.RenderedMarkdown rendered) =>
+        ReferenceEquals(RenderedBody, rendered) && html is null && headings is null && textSections is null;
 }

@@ -68,6 +68,26 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void Pages_carried_over_keep_their_cached_body_and_rendering_undecoded()
+    {
+        const string untouched = "content/products/beacon/releases/0.9.0.md";
+        BuildWithCache();
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask Ann in the channel.");
+        var state = CacheFile.Load(Cache);
+        Assert.False(state.Markdown[untouched].Rendered.IsDecoded);
+
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache, Incremental = state });
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+
+        // Its page, its feeds and its search entry are all kept: nothing needed the body's text or its HTML.
+        Assert.False(state.Markdown[untouched].Rendered.IsDecoded);
+        Assert.False(state.Memory.ParsedPages[untouched].Parsed!.IsBodyCut);
+        Assert.True(state.Markdown[SampleSite.AtlasGuide].Rendered.IsDecoded);
+        Assert.Equal("<p>Fewer false alarms.</p>\n", state.Markdown[untouched].Rendered.Html);
+        Assert.Equal("Fewer false alarms.\n", state.Memory.ParsedPages[untouched].Parsed!.Body);
+    }
+
+    [Fact]
     public void A_deleted_or_corrupt_cache_means_a_full_build()
     {
         BuildWithCache();

@@ -87,11 +87,11 @@ internal sealed class IncrementalSession
     public Outputs.Search.SearchIndexState? NextSearchIndex { get; set; }
 
     /// <summary>
-    /// The markdown cache entry <paramref name="page"/>'s text sections come from (the very list, not an equal one),
+    /// The markdown cache entry <paramref name="page"/>'s body, text sections included, comes from (the very entry),
     /// so values derived from those sections can be kept with it; null when there is none.
     /// </summary>
     public MarkdownCacheEntry? MarkdownOf(Page page) =>
-        previous.Markdown.TryGetValue(page.SourcePath, out var entry) && ReferenceEquals(entry.Rendered.TextSections, page.TextSections)
+        previous.Markdown.TryGetValue(page.SourcePath, out var entry) && page.ShowsBody(entry.Rendered)
             ? entry
             : null;
 

@@ -71,11 +71,43 @@ public sealed class IncrementalState
 /// <summary>A rendered markdown body and the diagnostics rendering it produced, valid while <see cref="Key"/> matches.</summary>
 internal sealed record MarkdownCacheEntry(string Key, RenderedMarkdown Rendered, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    private CachedSearchTerms? search;
+    private Func<CachedSearchTerms>? searchDecoder;
+
     /// <summary>
     /// The search index's terms of the page this body belongs to, once tokenized: they are made from the body's text
-    /// sections and a few short fields of the page (named by <see cref="CachedSearchTerms.Key"/>).
+    /// sections and a few short fields of the page (named by <see cref="CachedSearchTerms.Key"/>). Terms read from
+    /// the cache file are decoded on first use: a build that re-indexes few pages needs few of them.
     /// </summary>
-    public CachedSearchTerms? Search { get; set; }
+    public CachedSearchTerms? Search
+    {
+        get
+        {
+            if (Volatile.Read(ref searchDecoder) is { } decoder)
+            {
+                search = decoder();
+                searchDecoder = null;
+            }
+
+            return search;
+        }
+
+        set
+        {
+            search = value;
+            searchDecoder = null;
+            SearchVersion++;
+        }
+    }
+
+    /// <summary>Counts assignments of <see cref="Search"/>, so a cache file is rewritten only when an entry's terms were replaced.</summary>
+    public int SearchVersion { get; private set; }
+
+    /// <summary>Makes <see cref="Search"/> on first read, for terms loaded from the cache file.</summary>
+    internal Func<CachedSearchTerms> SearchDecoder
+    {
+        init => searchDecoder = value;
+    }
 }
 
 /// <summary>

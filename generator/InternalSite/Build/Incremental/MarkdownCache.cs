@@ -1,3 +1,4 @@
+using InternalSite.Content;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
 
@@ -23,14 +24,18 @@ internal sealed class MarkdownCache(IncrementalState state, string targetsKey)
             "\u0002", .. files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "\u0001" + f.Value),
         ]);
 
-    public RenderedMarkdown Render(
-        MarkdownPageRenderer renderer, string body, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)
+    public RenderedMarkdown Render(MarkdownPageRenderer renderer, ParsedPage parsed, DiagnosticBag diagnostics)
     {
+        var (sourcePath, route, bodyStartLine) = (parsed.Page.SourcePath, parsed.Page.Route, parsed.BodyStartLine);
         var line = bodyStartLine.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-        // In serve, an unchanged page's body is the same string as last build (from the parse cache): hash it once.
-        var key = state.Memory.DerivedFrom(body, string.Join('\u0001', "markdown-key", targetsKey, sourcePath, route, line),
-            () => StableHash.Of(targetsKey, sourcePath, route, line, body));
+        // The hash of the page's file stands for its body (a function of those bytes), so an unchanged page's body is
+        // neither hashed nor even cut from its file. In serve, a body without that hash is the same string as last
+        // build while unchanged (from the parse cache): it is hashed once.
+        var key = parsed.SourceHash is { } source
+            ? StableHash.Of(targetsKey, sourcePath, route, line, "file", source)
+            : state.Memory.DerivedFrom(parsed.Body, string.Join('\u0001', "markdown-key", targetsKey, sourcePath, route, line),
+                () => StableHash.Of(targetsKey, sourcePath, route, line, "body", parsed.Body));
         lock (used)
         {
             used.Add(sourcePath);
@@ -47,7 +52,7 @@ internal sealed class MarkdownCache(IncrementalState state, string targetsKey)
         }
 
         var own = new DiagnosticBag();
-        var rendered = renderer.Render(body, sourcePath, route, bodyStartLine, own);
+        var rendered = renderer.Render(parsed.Body, sourcePath, route, bodyStartLine, own);
         var produced = own.Sorted();
         foreach (var diagnostic in produced)
         {

@@ -14,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 internal static class MarkdownCacheFiles
 {
     public const int BucketCount = 64;
-    private const string Magic = "InternalSite markdown cache v1";
+    private const string Magic = "InternalSite markdown cache v2";
 
     /// <summary>Reads every bucket into <paramref name="state"/>, remembering what each held to save only changed ones.</summary>
     public static void Load(string folder, IncrementalState state)
@@ -38,7 +38,7 @@ internal static class MarkdownCacheFiles
                     state.Markdown[key] = entry;
                 }
 
-                loaded[bucket] = new LoadedBucket(entries.Select(e => (e.Key, e.Value, e.Value.Search)).ToArray());
+                loaded[bucket] = LoadedBucket.Of(entries);
             });
         });
         state.LoadedMarkdownBuckets = loaded;
@@ -63,7 +63,7 @@ internal static class MarkdownCacheFiles
         Parallel.For(0, BucketCount, bucket =>
         {
             var entries = byBucket[bucket].OrderBy(e => e.Key, StringComparer.Ordinal).ToArray();
-            var now = new LoadedBucket(entries.Select(e => (e.Key, e.Value, e.Value.Search)).ToArray());
+            var now = LoadedBucket.Of(entries);
             if (loaded?[bucket] is { } before && before.SameAs(now))
             {
                 saved[bucket] = before;
@@ -82,9 +82,12 @@ internal static class MarkdownCacheFiles
     /// <summary>The bucket of <paramref name="path"/>, the same in every process (string.GetHashCode is not).</summary>
     internal static int BucketOf(string path) => (int)(StableHash.Fnv1a(path) % BucketCount);
 
-    /// <summary>What one bucket file holds: each entry, and its search terms, by identity.</summary>
-    internal sealed record LoadedBucket((string Path, MarkdownCacheEntry Entry, CachedSearchTerms? Search)[] Entries)
+    /// <summary>What one bucket file holds: each entry by identity, and which assignment of its search terms.</summary>
+    internal sealed record LoadedBucket((string Path, MarkdownCacheEntry Entry, int SearchVersion)[] Entries)
     {
+        public static LoadedBucket Of(IEnumerable<KeyValuePair<string, MarkdownCacheEntry>> entries) =>
+            new(entries.Select(e => (e.Key, e.Value, e.Value.SearchVersion)).ToArray());
+
         public bool SameAs(LoadedBucket other)
         {
             if (Entries.Length != other.Entries.Length)
@@ -96,7 +99,7 @@ internal static class MarkdownCacheFiles
             {
                 var (path, entry, search) = Entries[i];
                 var (otherPath, otherEntry, otherSearch) = other.Entries[i];
-                if (path != otherPath || !ReferenceEquals(entry, otherEntry) || !ReferenceEquals(search, otherSearch))
+                if (path != otherPath || !ReferenceEquals(entry, otherEntry) || search != otherSearch)
                 {
                     return false;
                 }
@@ -106,9 +109,11 @@ internal static class MarkdownCacheFiles
         }
     }
 
+    // Each entry is written in two parts: what every build reads (the key, the links and anchors the link check
+    // needs, the first paragraph a summary may come from, diagnostics), then blocks read only when needed: the HTML,
+    // headings and text sections, and the search terms.
     private static void WriteEntries(BinaryWriter w, KeyValuePair<string, MarkdownCacheEntry>[] entries)
     {
-
         // Search terms repeat from page to page: each is written once, and pages refer to it by number.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var terms = new List<string>();
@@ -123,32 +128,41 @@ internal static class MarkdownCacheFiles
             }
         }
 
-        CacheFile.WriteList(w, terms, w.Write);
+        var scratch = new MemoryStream();
+        CacheStream.WriteBlock(w, scratch, b => CacheFile.WriteList(b, terms, b.Write));
         w.Write(entries.Length);
         foreach (var (path, entry) in entries)
         {
             var r = entry.Rendered;
             w.Write(path);
             w.Write(entry.Key);
-            w.Write(r.Html);
             CacheFile.WriteNullable(w, r.FirstParagraph);
-            CacheFile.WriteList(w, r.Headings, h => { w.Write(h.Level); w.Write(h.Id); w.Write(h.Text); });
-            CacheFile.WriteList(w, r.TextSections, s => { CacheFile.WriteNullable(w, s.HeadingId); CacheFile.WriteNullable(w, s.HeadingText); w.Write(s.Text); });
             CacheFile.WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
             CacheFile.WriteList(w, r.Links, l => { w.Write(l.Route); CacheFile.WriteNullable(w, l.Anchor); CacheFile.WriteLocation(w, l.At); w.Write(l.Written); });
             CacheFile.WriteList(w, entry.Diagnostics, d => CacheFile.WriteDiagnostic(w, d));
-            WriteSearchTerms(w, entry.Search, termIds);
+            CacheStream.WriteBlock(w, scratch, b => WriteText(b, r.Text));
+            w.Write(entry.Search is not null);
+            if (entry.Search is { } search)
+            {
+                CacheStream.WriteBlock(w, scratch, b => WriteSearchTerms(b, search, termIds));
+            }
         }
     }
 
-    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms? search, Dictionary<string, int> termIds)
+    private static void WriteText(BinaryWriter w, RenderedText text)
     {
-        w.Write(search is not null);
-        if (search is null)
-        {
-            return;
-        }
+        w.Write(text.Html);
+        CacheFile.WriteList(w, text.Headings, h => { w.Write(h.Level); w.Write(h.Id); w.Write(h.Text); });
+        CacheFile.WriteList(w, text.TextSections, s => { CacheFile.WriteNullable(w, s.HeadingId); CacheFile.WriteNullable(w, s.HeadingText); w.Write(s.Text); });
+    }
 
+    private static RenderedText ReadText(CacheReader r) => new(
+        r.ReadString(),
+        CacheFile.ReadList(r, () => new Heading(r.ReadInt32(), r.ReadString(), r.ReadString())),
+        CacheFile.ReadList(r, () => new TextSection(CacheFile.ReadNullable(r), CacheFile.ReadNullable(r), r.ReadString())));
+
+    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms search, Dictionary<string, int> termIds)
+    {
         w.Write(search.Key);
         w.Write7BitEncodedInt(search.Terms.Length);
         for (var t = 0; t < search.Terms.Length; t++)
@@ -159,13 +173,8 @@ internal static class MarkdownCacheFiles
         }
     }
 
-    private static CachedSearchTerms? ReadSearchTerms(BinaryReader r, List<string> allTerms)
+    private static CachedSearchTerms ReadSearchTerms(CacheReader r, string[] allTerms)
     {
-        if (!r.ReadBoolean())
-        {
-            return null;
-        }
-
         var key = r.ReadString();
         var count = r.Read7BitEncodedInt();
         var terms = new string[count];
@@ -181,24 +190,31 @@ internal static class MarkdownCacheFiles
         return new CachedSearchTerms(key, terms, weights, sections);
     }
 
-    private static List<KeyValuePair<string, MarkdownCacheEntry>> ReadEntries(BinaryReader r)
+    private static List<KeyValuePair<string, MarkdownCacheEntry>> ReadEntries(CacheReader r)
     {
         var read = new List<KeyValuePair<string, MarkdownCacheEntry>>();
-        var allTerms = CacheFile.ReadList(r, r.ReadString);
+        // The bucket's terms are decoded with the first of its pages' terms that a build asks for.
+        var termsBlock = r.ReadBlock();
+        var allTerms = new Lazy<string[]>(() =>
+        {
+            var terms = new CacheReader(termsBlock);
+            return CacheFile.ReadList(terms, terms.ReadString).ToArray();
+        });
         var count = r.ReadInt32();
         for (var i = 0; i < count; i++)
         {
             var path = r.ReadString();
             var key = r.ReadString();
-            var html = r.ReadString();
             var first = CacheFile.ReadNullable(r);
-            var headings = CacheFile.ReadList(r, () => new Heading(r.ReadInt32(), r.ReadString(), r.ReadString()));
-            var sections = CacheFile.ReadList(r, () => new TextSection(CacheFile.ReadNullable(r), CacheFile.ReadNullable(r), r.ReadString()));
             var ids = CacheFile.ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
             var links = CacheFile.ReadList(r, () => new InternalLink(r.ReadString(), CacheFile.ReadNullable(r), CacheFile.ReadLocation(r), r.ReadString()));
             var diagnostics = CacheFile.ReadList(r, () => CacheFile.ReadDiagnostic(r));
-            var search = ReadSearchTerms(r, allTerms);
-            read.Add(new(path, new MarkdownCacheEntry(key, new RenderedMarkdown(html, headings, sections, ids, links, first), diagnostics) { Search = search }));
+            var text = r.ReadBlock();
+            var rendered = new RenderedMarkdown(() => ReadText(new CacheReader(text)), ids, links, first);
+            var entry = r.ReadBoolean() && r.ReadBlock() is var search
+                ? new MarkdownCacheEntry(key, rendered, diagnostics) { SearchDecoder = () => ReadSearchTerms(new CacheReader(search), allTerms.Value) }
+                : new MarkdownCacheEntry(key, rendered, diagnostics);
+            read.Add(new(path, entry));
         }
 
         return read;

@@ -63,9 +63,7 @@ internal static class PageSourceMembers
         if (page.SourcePath.Length == 0 || page is GeneratedPage
             || !state.Memory.ParsedPages.TryGetValue(page.SourcePath, out var parsed) || parsed.Parsed is not { } parsedPage
             || !ReferenceEquals(parsedPage.Page.Basics, page.Basics) || !ReferenceEquals(parsedPage.Page.GetType(), page.GetType())
-            || !state.Markdown.TryGetValue(page.SourcePath, out var markdown)
-            || !ReferenceEquals(markdown.Rendered.Html, page.Html) || !ReferenceEquals(markdown.Rendered.TextSections, page.TextSections)
-            || !ReferenceEquals(markdown.Rendered.Headings, page.Headings))
+            || !state.Markdown.TryGetValue(page.SourcePath, out var markdown) || !page.ShowsBody(markdown.Rendered))
         {
             return null;
         }

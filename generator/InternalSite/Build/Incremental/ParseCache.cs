@@ -28,7 +28,9 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
 
         var own = new DiagnosticBag();
         var parsed = PageReader.Read(file, config, own);
-        entry = new ParsedPageEntry(file.Bytes, configKey, parsed is null ? null : parsed with { Page = parsed.Page.Copy() }, own.Sorted());
+        entry = new ParsedPageEntry(file.Bytes, configKey, null, own.Sorted());
+        parsed = parsed is null ? null : parsed with { SourceHash = entry.Hash };
+        entry = entry with { Parsed = parsed is null ? null : parsed with { Page = parsed.Page.Copy() } };
         memory.ParsedPages[file.Path] = entry;
         foreach (var diagnostic in entry.Diagnostics)
         {
@@ -77,7 +79,7 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
 
         try
         {
-            return entry with { Parsed = ParsedPageCodec.Decode(entry.Encoded, file) };
+            return entry with { Parsed = ParsedPageCodec.Decode(entry.Encoded, file) with { SourceHash = entry.Hash } };
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException)
         {
@@ -92,9 +94,16 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
 /// </summary>
 internal sealed record ParsedPageEntry(byte[]? Bytes, string ConfigKey, ParsedPage? Parsed, IReadOnlyList<Diagnostic> Diagnostics)
 {
-    public string? BytesHash { get; init; }
+    private string? bytesHash;
+
+    public string? BytesHash
+    {
+        get => bytesHash;
+        init => bytesHash = value;
+    }
 
     public byte[]? Encoded { get; init; }
 
-    public string Hash => BytesHash ?? StableHash.Of(Bytes!);
+    /// <summary>The hash of the file's bytes, computed once per entry (an entry never changes its bytes).</summary>
+    public string Hash => bytesHash ??= StableHash.Of(Bytes!);
 }

@@ -67,13 +67,20 @@ internal static class ParsedPageCodec
         var bodyStartLine = r.ReadInt32();
         var basics = ReadBasics(r);
         var page = ReadKind(r, basics);
-        var text = SourceText.Decode(file, new DiagnosticBag()) ?? throw new FormatException("a cached page's file is no longer text");
-        if (bodyLength > text.Length)
+        if (bodyLength < 0 || bodyLength > file.Bytes.Length)
         {
             throw new FormatException("a cached page's body is longer than its file");
         }
 
-        return new ParsedPage(page, text[^bodyLength..], bodyStartLine, ContentLocation.Of(file.Path));
+        // The file's bytes are the ones the page was parsed from (the parse cache checked their hash), so the body
+        // is still its text's last bodyLength characters; cutting it waits until the body is rendered again.
+        return new ParsedPage(page, bodyLength, () => BodyOf(file, bodyLength), bodyStartLine, ContentLocation.Of(file.Path));
+    }
+
+    private static string BodyOf(SourceFile file, int bodyLength)
+    {
+        var text = SourceText.Decode(file, new DiagnosticBag()) ?? throw new InvalidDataException("a cached page's file is no longer text");
+        return bodyLength <= text.Length ? text[^bodyLength..] : throw new InvalidDataException("a cached page's body is longer than its file");
     }
 
     private static void WriteBasics(BinaryWriter w, PageBasics b)

@@ -9,13 +9,13 @@ namespace InternalSite.Outputs.Feeds;
 /// Turns a <see cref="FeedChannel"/> into a <see cref="FeedDocument"/>: newest items first (by publication, the
 /// listing's own order breaking ties), cut to the configured count, each made self-contained. A page appears in
 /// several feeds, so its entry (with its absolute HTML) is made once and the very object shared by every document
-/// that holds it. <paramref name="itemContent"/>, when given, replaces how an item's body and URL become its content
+/// that holds it. <paramref name="itemContent"/>, when given, replaces how an item's page and URL become its content
 /// (an incremental build uses it to cache, or only to fingerprint).
 /// </summary>
-public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, string>? itemContent = null)
+public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, string>? itemContent = null)
 {
     private readonly ConcurrentDictionary<Page, FeedEntry> entryByPage = new();
-    private readonly Func<string, string, string> contentOf = itemContent ?? ItemContent;
+    private readonly Func<Page, string, string> contentOf = itemContent ?? ((page, url) => ItemContent(BodyOf(site, page), url));
     private readonly string idHost = FeedIds.Host(site);
     private readonly string labelsUrl = site.AbsoluteUrl("changelog/labels/");
     private readonly string productsUrl = site.AbsoluteUrl("products/");
@@ -72,7 +72,7 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
             Id = FeedIds.For(idHost, page.Route, published),
             Title = FeedText.Clean(page.Title),
             Url = url,
-            ContentHtml = contentOf(BodyOf(page), url),
+            ContentHtml = contentOf(page, url),
             Summary = page.Summary is { Length: > 0 } summary ? FeedText.Clean(summary) : null,
             Published = published,
             Updated = updated,
@@ -110,7 +110,7 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<string, string, str
     /// The body an item carries: the rendered page, and for a digest newsletter the list of releases its page shows
     /// after the text, so the feed item is the whole issue.
     /// </summary>
-    private string BodyOf(Page page)
+    public static string BodyOf(SiteModel site, Page page)
     {
         if (page is not Newsletter { DigestReleases.Count: > 0 } newsletter)
         {

@@ -20,10 +20,13 @@ internal static class IncrementalFeeds
     public static void Write(OutputContext context, IncrementalSession incremental, string name)
     {
         var memory = incremental.Memory;
-        // The item's URL is part of its entry, so the body alone stands for the content made from both. Hashing it is
-        // cheaper than remembering its hash between the builds of a serve session.
-        var describer = new FeedDocumentBuilder(context.Site, (body, _) => StableHash.Of(body));
-        var builder = new FeedDocumentBuilder(context.Site, (body, url) => memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url)));
+        var site = context.Site;
+        var describer = new FeedDocumentBuilder(site, (page, _) => BodyFingerprint(site, incremental, page));
+        var builder = new FeedDocumentBuilder(site, (page, url) =>
+        {
+            var body = FeedDocumentBuilder.BodyOf(site, page);
+            return memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url));
+        });
         var entryHashes = new ConcurrentDictionary<FeedEntry, string>(ReferenceEqualityComparer.Instance);
         Parallel.ForEach(FeedChannels.All(context.Site), channel =>
         {
@@ -36,6 +39,16 @@ internal static class IncrementalFeeds
             }
         });
     }
+
+    /// <summary>
+    /// What an item's body is made from. The item's URL is part of its entry, so the body alone stands for the content
+    /// made from both. A page shown whole from its markdown cache entry is named by that entry's key (its HTML is a
+    /// function of the key), so carried-over pages are not even decoded; any other body is hashed.
+    /// </summary>
+    private static string BodyFingerprint(Model.SiteModel site, IncrementalSession incremental, Model.Page page) =>
+        page is not Model.Newsletter { DigestReleases.Count: > 0 } && incremental.MarkdownOf(page) is { } markdown
+            ? "markdown " + markdown.Key
+            : StableHash.Of(FeedDocumentBuilder.BodyOf(site, page));
 
     /// <summary>A hash of the whole description: the feed's own fields, then each entry's hash in order.</summary>
     internal static string Fingerprint(FeedDocument description, ConcurrentDictionary<FeedEntry, string> entryHashes)
