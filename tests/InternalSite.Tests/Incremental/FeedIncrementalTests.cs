@@ -55,6 +55,18 @@ public sealed class FeedIncrementalTests
     }
 
     [Fact]
+    public void A_product_rename_rewrites_the_feeds_that_show_its_releases()
+    {
+        var (site, before) = After(s => s.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n"));
+
+        // Its releases' entries carry the product's name (category, product); Beacon's feeds do not mention it.
+        Assert.Equal(
+            ["changelog/", "changelog/labels/improved/", "changelog/labels/new/", "products/atlas/releases/"],
+            RewrittenFeeds(site, before));
+        Assert.Contains("Atlas Maps", System.Text.Encoding.UTF8.GetString(site.Output["changelog/labels/new/feed.json"]));
+    }
+
+    [Fact]
     public void A_guide_edit_keeps_every_feed()
     {
         var (site, before) = After(s => s.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask Ann in the channel."));

@@ -58,12 +58,16 @@ internal static class PageSourceMembers
     /// knows them) and its rendered body's markdown cache key. Null when this build cannot tell where the page came
     /// from (a generated page, or one not read through the caches): its members are then checked one by one.
     /// </summary>
-    public static string? Fingerprint(Page page, IncrementalState state)
+    public static string? Fingerprint(Page page, IncrementalState state) =>
+        Fingerprint(page, state.Memory, state.Markdown.GetValueOrDefault(page.SourcePath));
+
+    /// <summary>The same, given the page's markdown cache entry (null when it has none).</summary>
+    public static string? Fingerprint(Page page, MemoryCaches memory, MarkdownCacheEntry? markdown)
     {
         if (page.SourcePath.Length == 0 || page is GeneratedPage
-            || !state.Memory.ParsedPages.TryGetValue(page.SourcePath, out var parsed) || parsed.Parsed is not { } parsedPage
+            || !memory.ParsedPages.TryGetValue(page.SourcePath, out var parsed) || parsed.Parsed is not { } parsedPage
             || !ReferenceEquals(parsedPage.Page.Basics, page.Basics) || !ReferenceEquals(parsedPage.Page.GetType(), page.GetType())
-            || !state.Markdown.TryGetValue(page.SourcePath, out var markdown) || !page.ShowsBody(markdown.Rendered))
+            || markdown is null || !page.ShowsBody(markdown.Rendered))
         {
             return null;
         }

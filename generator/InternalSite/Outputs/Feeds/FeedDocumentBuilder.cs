@@ -23,7 +23,16 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
 
     public FeedDocument Build(FeedChannel channel)
     {
-        var entries = Newest(channel.Pages, Math.Max(1, site.Config.FeedItems)).ConvertAll(page => entryByPage.GetOrAdd(page, Entry));
+        var items = ItemsOf(channel);
+        return Header(channel, items) with { Entries = items.ConvertAll(EntryOf) };
+    }
+
+    /// <summary>The pages <paramref name="channel"/>'s feed shows, newest first.</summary>
+    public List<Page> ItemsOf(FeedChannel channel) => Newest(channel.Pages, Math.Max(1, site.Config.FeedItems));
+
+    /// <summary>The feed of <paramref name="channel"/> showing <paramref name="items"/>, without its entries.</summary>
+    public FeedDocument Header(FeedChannel channel, IReadOnlyList<Page> items)
+    {
         var config = site.Config;
         return new FeedDocument
         {
@@ -33,11 +42,14 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
             Language = config.Language,
             HomeUrl = site.AbsoluteUrl(channel.ListingRoute),
             SelfUrls = OutputPaths.FeedFormats.ToDictionary(f => f, f => site.AbsoluteUrl(OutputPaths.Feed(channel.ListingRoute, f))),
-            Updated = entries.Count == 0 ? FeedDates.NoItems : entries.MaxBy(e => e.Updated.UtcTicks)!.Updated,
+            Updated = items.Count == 0 ? FeedDates.NoItems : items.Select(p => Times(p).Updated).MaxBy(t => t.UtcTicks),
             Publisher = new FeedPerson(FeedText.Clean(config.Organization.Length > 0 ? config.Organization : config.Title)),
-            Entries = entries,
+            Entries = [],
         };
     }
+
+    /// <summary>The entry of <paramref name="page"/>, made once and shared by every feed that holds it.</summary>
+    public FeedEntry EntryOf(Page page) => entryByPage.GetOrAdd(page, Entry);
 
     /// <summary>The <paramref name="count"/> newest dated pages, by publication to the second, the listing's order breaking ties.</summary>
     private static List<Page> Newest(IReadOnlyList<Page> pages, int count)
@@ -55,15 +67,17 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
         return dated.Take(count).Select(d => d.Page).ToList();
     }
 
-    private FeedEntry Entry(Page page)
+    /// <summary>When an item was published and last updated (never before it was published).</summary>
+    private static (DateTimeOffset Published, DateTimeOffset Updated) Times(Page page)
     {
         var published = FeedDates.From(page.Date!.Value);
         var updated = page.Updated is { } u ? FeedDates.From(u) : published;
-        if (updated < published)
-        {
-            updated = published;
-        }
+        return (published, updated < published ? published : updated);
+    }
 
+    private FeedEntry Entry(Page page)
+    {
+        var (published, updated) = Times(page);
         var url = site.AbsoluteUrl(page.Route);
         var release = page as ReleaseNote;
         var product = release?.Product;

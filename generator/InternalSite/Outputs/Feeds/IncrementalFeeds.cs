@@ -1,19 +1,22 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using InternalSite.Build.Incremental;
+using InternalSite.Model;
 
 namespace InternalSite.Outputs.Feeds;
 
 /// <summary>
-/// Feeds in an incremental build. Each channel is first described with every item's content replaced by a hash of
-/// its page body; that description, serialised, is the fingerprint of the channel's three files, so every field the
-/// document builder fills in counts without being listed here. Only channels whose fingerprint changed are built for
-/// real and written again; the others keep the last build's files.
+/// Feeds in an incremental build. Each channel is first described: its own fields, and for each item a key of
+/// everything the item's entry is made from. That description, hashed, is the fingerprint of the channel's three
+/// files; only channels whose fingerprint changed are built for real and written again, the others keep the last
+/// build's files.
 /// </summary>
 /// <remarks>
 /// Describing every channel is the whole cost of a build that changes few feeds, so it is done per item rather than
-/// per feed: a page's entry is described and hashed once, however many feeds (its product, its labels, all
-/// releases) hold it, and a feed's fingerprint is its own fields and the hashes of its entries.
+/// per feed: a page's key is made once, however many feeds (its product, its labels, all releases) hold it. An item
+/// whose page and product are shown whole from their own sources is keyed by those sources (see
+/// <see cref="PageSourceMembers"/>), without making its entry; any other item is keyed by its entry, made with every
+/// body replaced by a fingerprint of it, so every field the document builder fills in counts without being listed here.
 /// </remarks>
 internal static class IncrementalFeeds
 {
@@ -27,10 +30,13 @@ internal static class IncrementalFeeds
             var body = FeedDocumentBuilder.BodyOf(site, page);
             return memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url));
         });
-        var entryHashes = new ConcurrentDictionary<FeedEntry, string>(ReferenceEqualityComparer.Instance);
-        Parallel.ForEach(FeedChannels.All(context.Site), channel =>
+        var siteKey = StableHash.Of("feed entry", site.AbsoluteUrl(string.Empty));
+        var itemKeys = new ConcurrentDictionary<Page, string>(ReferenceEqualityComparer.Instance);
+        string ItemKey(Page page) => itemKeys.GetOrAdd(page, p => SourceKey(incremental, siteKey, p) ?? EntryKey(describer.EntryOf(p)));
+        Parallel.ForEach(FeedChannels.All(site), channel =>
         {
-            var fingerprint = Fingerprint(describer.Build(channel), entryHashes);
+            var items = describer.ItemsOf(channel);
+            var fingerprint = Fingerprint(describer.Header(channel, items), items.ConvertAll(ItemKey));
             FeedDocument? document = null;
             foreach (var format in OutputPaths.FeedFormats)
             {
@@ -40,26 +46,43 @@ internal static class IncrementalFeeds
         });
     }
 
-    /// <summary>
-    /// What an item's body is made from. The item's URL is part of its entry, so the body alone stands for the content
-    /// made from both. A page shown whole from its markdown cache entry is named by that entry's key (its HTML is a
-    /// function of the key), so carried-over pages are not even decoded; any other body is hashed.
-    /// </summary>
-    private static string BodyFingerprint(Model.SiteModel site, IncrementalSession incremental, Model.Page page) =>
-        page is not Model.Newsletter { DigestReleases.Count: > 0 } && incremental.MarkdownOf(page) is { } markdown
-            ? "markdown " + markdown.Key
-            : StableHash.Of(FeedDocumentBuilder.BodyOf(site, page));
+    /// <summary>A hash of the feed's own fields (<paramref name="header"/>, without entries), then each item's key in order.</summary>
+    internal static string Fingerprint(FeedDocument header, IReadOnlyList<string> itemKeys) =>
+        StableHash.Of([StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(header with { Entries = [] }, FeedFingerprintJson.Default.FeedDocument)), .. itemKeys]);
 
-    /// <summary>A hash of the whole description: the feed's own fields, then each entry's hash in order.</summary>
-    internal static string Fingerprint(FeedDocument description, ConcurrentDictionary<FeedEntry, string> entryHashes)
+    private static string EntryKey(FeedEntry entry) => "entry " + StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(entry, FeedFingerprintJson.Default.FeedEntry));
+
+    /// <summary>
+    /// An item's key from sources alone: an entry is made from its page's fields and body, its product's title, slug,
+    /// owner and route (for a release), and the site's address; null when a page is not shown whole from its own
+    /// source, or is a digest newsletter (whose body lists other pages).
+    /// </summary>
+    private static string? SourceKey(IncrementalSession incremental, string siteKey, Page page)
     {
-        var parts = new string[description.Entries.Count + 1];
-        parts[0] = StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(description with { Entries = [] }, FeedFingerprintJson.Default.FeedDocument));
-        for (var i = 0; i < description.Entries.Count; i++)
+        if (page is Newsletter { DigestReleases.Count: > 0 }
+            || PageSourceMembers.Fingerprint(page, incremental.Memory, incremental.MarkdownOf(page)) is not { } own)
         {
-            parts[i + 1] = entryHashes.GetOrAdd(description.Entries[i], entry => StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(entry, FeedFingerprintJson.Default.FeedEntry)));
+            return null;
         }
 
-        return StableHash.Of(parts);
+        var product = (page as ReleaseNote)?.Product;
+        if (product is null)
+        {
+            return "source " + StableHash.Of(siteKey, own);
+        }
+
+        return PageSourceMembers.Fingerprint(product, incremental.Memory, incremental.MarkdownOf(product)) is { } productSource
+            ? "source " + StableHash.Of(siteKey, own, productSource)
+            : null;
     }
+
+    /// <summary>
+    /// What an item's body is made from, in an entry made only to be hashed. The item's URL is part of its entry, so
+    /// the body alone stands for the content made from both. A page shown whole from its markdown cache entry is named
+    /// by that entry's key (its HTML is a function of the key), so its body is not even decoded; any other is hashed.
+    /// </summary>
+    private static string BodyFingerprint(SiteModel site, IncrementalSession incremental, Page page) =>
+        page is not Newsletter { DigestReleases.Count: > 0 } && incremental.MarkdownOf(page) is { } markdown
+            ? "markdown " + markdown.Key
+            : StableHash.Of(FeedDocumentBuilder.BodyOf(site, page));
 }
