@@ -28,6 +28,22 @@ public sealed class ImageCacheTests
     ];
 
     [Fact]
+    public void A_key_is_the_sha256_of_its_length_prefixed_parts_so_caches_of_earlier_builds_stay_valid()
+    {
+        object[] parts = ["card-v3", 1200, "Fernhill Tools", "Atlas 2.0 · ünïcode", new byte[] { 1, 2, 3 }, string.Empty];
+        using var expected = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var part in parts)
+        {
+            var bytes = part as byte[] ?? System.Text.Encoding.UTF8.GetBytes(Convert.ToString(part, System.Globalization.CultureInfo.InvariantCulture)!);
+            expected.AppendData(BitConverter.GetBytes(bytes.Length));
+            expected.AppendData(bytes);
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(expected.GetHashAndReset()), ImageCache.Key(parts));
+        Assert.NotEqual(ImageCache.Key("ab", "c"), ImageCache.Key("a", "bc"));
+    }
+
+    [Fact]
     public void A_second_build_of_unchanged_content_processes_no_image_and_draws_no_card()
     {
         using var cache = new TemporaryCache();
