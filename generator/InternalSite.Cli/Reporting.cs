@@ -48,11 +48,15 @@ internal static class Reporting
     public static void Timings(BuildStatistics statistics)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage")
-            .AddColumn(new TableColumn("wall ms").RightAligned()).AddColumn(new TableColumn("cpu ms").RightAligned());
+            .AddColumn(new TableColumn("wall ms").RightAligned()).AddColumn(new TableColumn("cpu ms").RightAligned())
+            .AddColumn(new TableColumn("alloc MB").RightAligned());
         foreach (var stage in statistics.Stages)
         {
             var name = stage.IsPart ? "  " + stage.Stage : stage.Stage;
-            table.AddRow(Markup.Escape(name), Milliseconds(stage.Wall), stage.Processor is { } cpu ? Milliseconds(cpu) : string.Empty);
+            var allocated = stage.AllocatedBytes is { } bytes
+                ? (bytes / 1048576.0).ToString("0", System.Globalization.CultureInfo.InvariantCulture)
+                : string.Empty;
+            table.AddRow(Markup.Escape(name), Milliseconds(stage.Wall), stage.Processor is { } cpu ? Milliseconds(cpu) : string.Empty, allocated);
         }
 
         AnsiConsole.Console.Write(table);

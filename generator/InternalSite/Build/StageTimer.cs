@@ -3,18 +3,23 @@ using System.Diagnostics;
 namespace InternalSite.Build;
 
 /// <summary>
-/// How long one stage of a build took: on the clock, and in processor time summed over every thread. A part of a
-/// stage that ran beside other parts (one output among several) has no processor time of its own.
+/// How long one stage of a build took: on the clock, and in processor time summed over every thread, with the memory
+/// it allocated. A part of a stage that ran beside other parts (one output among several) has no processor time or
+/// allocations of its own.
 /// </summary>
 public sealed record StageTime(string Stage, TimeSpan Wall, TimeSpan? Processor)
 {
+    /// <summary>Bytes allocated on the managed heap during the stage, by every thread.</summary>
+    public long? AllocatedBytes { get; init; }
+
     /// <summary>Whether this is one part of the stage before it, which ran beside the other parts.</summary>
     public bool IsPart => Processor is null;
 }
 
 /// <summary>
 /// Records how long each stage of a build took, so a slow site can tell where its time goes. Processor time beside
-/// wall time shows which stages keep every core busy and which run on one.
+/// wall time shows which stages keep every core busy and which run on one; allocations show which stages feed the
+/// garbage collector, whose pauses and fresh memory are a large part of a build.
 /// </summary>
 internal sealed class StageTimer
 {
@@ -22,6 +27,7 @@ internal sealed class StageTimer
     private readonly List<StageTime> stages = [];
     private TimeSpan lastWall;
     private TimeSpan lastProcessor = ProcessorTime();
+    private long lastAllocated = GC.GetTotalAllocatedBytes();
 
     public IReadOnlyList<StageTime> Stages => stages;
 
@@ -31,9 +37,11 @@ internal sealed class StageTimer
     {
         var wall = clock.Elapsed;
         var processor = ProcessorTime();
-        stages.Add(new StageTime(stage, wall - lastWall, processor - lastProcessor));
+        var allocated = GC.GetTotalAllocatedBytes();
+        stages.Add(new StageTime(stage, wall - lastWall, processor - lastProcessor) { AllocatedBytes = allocated - lastAllocated });
         lastWall = wall;
         lastProcessor = processor;
+        lastAllocated = allocated;
     }
 
     /// <summary>Starts the next stage now, leaving the time since the last mark out (it was timed elsewhere).</summary>
@@ -41,6 +49,7 @@ internal sealed class StageTimer
     {
         lastWall = clock.Elapsed;
         lastProcessor = ProcessorTime();
+        lastAllocated = GC.GetTotalAllocatedBytes();
     }
 
     /// <summary>Records a part of the last stage, with its own wall time.</summary>

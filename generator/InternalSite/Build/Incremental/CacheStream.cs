@@ -25,20 +25,71 @@ internal static class CacheStream
     }
 
     /// <summary>
-    /// Writes what <paramref name="block"/> writes as one block: its length, then its bytes, so a reader can take the
-    /// block whole (<see cref="CacheReader.ReadBlock"/>) and decode it only if it is needed. <paramref name="scratch"/>
-    /// is emptied and reused.
+    /// Writes <paramref name="path"/> atomically in two parts: a header that every reader reads whole, then blocks that
+    /// a reader fetches from the file one by one, only when it needs them (<see cref="TryReadWithBlocks"/>).
+    /// <paramref name="body"/> writes the header and, through the block writer, the blocks it names there.
     /// </summary>
-    public static void WriteBlock(BinaryWriter w, MemoryStream scratch, Action<BinaryWriter> block)
+    public static void WriteWithBlocks(string path, string format, Action<BinaryWriter, CacheBlockWriter> body)
     {
-        scratch.SetLength(0);
-        using (var blockWriter = new BinaryWriter(scratch, Encoding.UTF8, leaveOpen: true))
+        var header = new MemoryStream();
+        var blocks = new CacheBlockWriter();
+        using (var headerWriter = new BinaryWriter(header, Encoding.UTF8, leaveOpen: true))
         {
-            block(blockWriter);
+            body(headerWriter, blocks);
         }
 
-        w.Write((int)scratch.Length);
-        w.Write(scratch.GetBuffer(), 0, (int)scratch.Length);
+        Write(path, format, w =>
+        {
+            w.Write((int)header.Length);
+            w.Write(header.GetBuffer(), 0, (int)header.Length);
+            blocks.CopyTo(w);
+        });
+    }
+
+    /// <summary>
+    /// Reads the header of a file written by <see cref="WriteWithBlocks"/> with <paramref name="body"/>, handing it a
+    /// reader of the blocks that stays usable after this returns; false as <see cref="TryRead"/> says. The file stays
+    /// open for the blocks, shared so that a later build can still replace it (the open file keeps its old bytes).
+    /// </summary>
+    public static bool TryReadWithBlocks(string path, string format, Action<CacheReader, CacheBlockReader> body)
+    {
+        Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
+        try
+        {
+            handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            var length = RandomAccess.GetLength(handle);
+            var start = new byte[(int)Math.Min(length, 1024)];
+            CacheBlockReader.ReadExactly(handle, start, 0);
+            int headerLength;
+            long headerStart;
+            using (var prefix = new CacheReader(start))
+            {
+                if (prefix.ReadString() != format || prefix.ReadString() != StableHash.ToolVersion)
+                {
+                    handle.Dispose();
+                    return false;
+                }
+
+                headerLength = prefix.ReadInt32();
+                headerStart = prefix.BaseStream.Position;
+            }
+
+            if (headerLength < 0 || headerStart + headerLength > length)
+            {
+                throw new EndOfStreamException("a cache file's header runs past its end");
+            }
+
+            var header = new byte[headerLength];
+            CacheBlockReader.ReadExactly(handle, header, headerStart);
+            using var reader = new CacheReader(header);
+            body(reader, new CacheBlockReader(handle, headerStart + headerLength, length));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or UnauthorizedAccessException)
+        {
+            handle?.Dispose();
+            return false;
+        }
     }
 
     /// <summary>
@@ -71,53 +122,23 @@ internal static class CacheStream
 }
 
 /// <summary>
-/// Reads a cache file held whole in memory. Cache files are mostly long strings (rendered pages), which
-/// <see cref="BinaryReader.ReadString"/> decodes 128 bytes at a time through a string builder; here each is decoded in
-/// one call straight from the file's bytes. The format is the one <see cref="BinaryWriter"/> writes; a block written by
-/// <see cref="CacheStream.WriteBlock"/> can be handed out undecoded and read later with a reader of its own.
+/// Reads a cache file (or a block of one) held whole in memory. Cache files are mostly long strings (rendered pages),
+/// which <see cref="BinaryReader.ReadString"/> decodes 128 bytes at a time through a string builder; here each is
+/// decoded in one call straight from the bytes. The format is the one <see cref="BinaryWriter"/> writes.
 /// </summary>
-internal sealed class CacheReader : BinaryReader
+internal sealed class CacheReader(byte[] bytes) : BinaryReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8)
 {
-    private readonly byte[] bytes;
-    private readonly int offset;
-
-    public CacheReader(byte[] bytes)
-        : this(new ArraySegment<byte>(bytes))
-    {
-    }
-
-    /// <summary>A reader of <paramref name="block"/> alone, as <see cref="ReadBlock"/> returned it.</summary>
-    public CacheReader(ArraySegment<byte> block)
-        : base(new MemoryStream(block.Array!, block.Offset, block.Count, writable: false), System.Text.Encoding.UTF8)
-    {
-        bytes = block.Array!;
-        offset = block.Offset;
-    }
-
     public override string ReadString()
     {
-        var (start, length) = Span(Read7BitEncodedInt());
-        return System.Text.Encoding.UTF8.GetString(bytes, start, length);
-    }
-
-    /// <summary>The next block's bytes, not copied: they stay in the file's buffer until read.</summary>
-    public ArraySegment<byte> ReadBlock()
-    {
-        var (start, length) = Span(ReadInt32());
-        return new ArraySegment<byte>(bytes, start, length);
-    }
-
-    /// <summary>Where the next <paramref name="length"/> bytes are in the buffer, moving past them.</summary>
-    private (int Start, int Length) Span(int length)
-    {
+        var length = Read7BitEncodedInt();
         var stream = BaseStream;
-        var position = (int)stream.Position;
-        if (length < 0 || length > stream.Length - position)
+        var start = (int)stream.Position;
+        if (length < 0 || length > bytes.Length - start)
         {
-            throw new EndOfStreamException("a cache field runs past the end of its file");
+            throw new EndOfStreamException("a cache string runs past the end of its file");
         }
 
-        stream.Position = position + length;
-        return (offset + position, length);
+        stream.Position = start + length;
+        return System.Text.Encoding.UTF8.GetString(bytes, start, length);
     }
 }

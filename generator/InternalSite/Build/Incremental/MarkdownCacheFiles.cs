@@ -14,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 internal static class MarkdownCacheFiles
 {
     public const int BucketCount = 64;
-    private const string Magic = "InternalSite markdown cache v2";
+    private const string Magic = "InternalSite markdown cache v3";
 
     /// <summary>Reads every bucket into <paramref name="state"/>, remembering what each held to save only changed ones.</summary>
     public static void Load(string folder, IncrementalState state)
@@ -30,9 +30,9 @@ internal static class MarkdownCacheFiles
             }
 
             // A bucket that cannot be read stays unloaded: its pages are rendered again, and the file rewritten.
-            CacheStream.TryRead(path, Magic, reader =>
+            CacheStream.TryReadWithBlocks(path, Magic, (reader, blocks) =>
             {
-                var entries = ReadEntries(reader);
+                var entries = ReadEntries(reader, blocks);
                 foreach (var (key, entry) in entries)
                 {
                     state.Markdown[key] = entry;
@@ -70,7 +70,7 @@ internal static class MarkdownCacheFiles
                 return;
             }
 
-            CacheStream.Write(BucketPath(folder, bucket), Magic, writer => WriteEntries(writer, entries));
+            CacheStream.WriteWithBlocks(BucketPath(folder, bucket), Magic, (writer, blocks) => WriteEntries(writer, blocks, entries));
             saved[bucket] = now;
         });
         state.LoadedMarkdownBuckets = saved;
@@ -109,10 +109,10 @@ internal static class MarkdownCacheFiles
         }
     }
 
-    // Each entry is written in two parts: what every build reads (the key, the links and anchors the link check
-    // needs, the first paragraph a summary may come from, diagnostics), then blocks read only when needed: the HTML,
-    // headings and text sections, and the search terms.
-    private static void WriteEntries(BinaryWriter w, KeyValuePair<string, MarkdownCacheEntry>[] entries)
+    // What every build reads is in the file's header: each entry's key, the links and anchors the link check needs,
+    // the first paragraph a summary may come from, and diagnostics. The bulk (HTML, headings and text sections; the
+    // search terms and the bucket's table of them) is in blocks read from the file only for pages that need them.
+    private static void WriteEntries(BinaryWriter w, CacheBlockWriter blocks, KeyValuePair<string, MarkdownCacheEntry>[] entries)
     {
         // Search terms repeat from page to page: each is written once, and pages refer to it by number.
         var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -128,8 +128,7 @@ internal static class MarkdownCacheFiles
             }
         }
 
-        var scratch = new MemoryStream();
-        CacheStream.WriteBlock(w, scratch, b => CacheFile.WriteList(b, terms, b.Write));
+        blocks.Write(b => CacheFile.WriteList(b, terms, b.Write)).WriteTo(w);
         w.Write(entries.Length);
         foreach (var (path, entry) in entries)
         {
@@ -140,11 +139,11 @@ internal static class MarkdownCacheFiles
             CacheFile.WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
             CacheFile.WriteList(w, r.Links, l => { w.Write(l.Route); CacheFile.WriteNullable(w, l.Anchor); CacheFile.WriteLocation(w, l.At); w.Write(l.Written); });
             CacheFile.WriteList(w, entry.Diagnostics, d => CacheFile.WriteDiagnostic(w, d));
-            CacheStream.WriteBlock(w, scratch, b => WriteText(b, r.Text));
+            blocks.Write(b => WriteText(b, r.Text)).WriteTo(w);
             w.Write(entry.Search is not null);
             if (entry.Search is { } search)
             {
-                CacheStream.WriteBlock(w, scratch, b => WriteSearchTerms(b, search, termIds));
+                blocks.Write(b => WriteSearchTerms(b, search, termIds)).WriteTo(w);
             }
         }
     }
@@ -190,14 +189,13 @@ internal static class MarkdownCacheFiles
         return new CachedSearchTerms(key, terms, weights, sections);
     }
 
-    private static List<KeyValuePair<string, MarkdownCacheEntry>> ReadEntries(CacheReader r)
+    private static List<KeyValuePair<string, MarkdownCacheEntry>> ReadEntries(CacheReader r, CacheBlockReader blocks)
     {
         var read = new List<KeyValuePair<string, MarkdownCacheEntry>>();
-        // The bucket's terms are decoded with the first of its pages' terms that a build asks for.
-        var termsBlock = r.ReadBlock();
+        var termsBlock = CacheBlock.ReadFrom(r);
         var allTerms = new Lazy<string[]>(() =>
         {
-            var terms = new CacheReader(termsBlock);
+            using var terms = blocks.Open(termsBlock);
             return CacheFile.ReadList(terms, terms.ReadString).ToArray();
         });
         var count = r.ReadInt32();
@@ -209,14 +207,20 @@ internal static class MarkdownCacheFiles
             var ids = CacheFile.ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
             var links = CacheFile.ReadList(r, () => new InternalLink(r.ReadString(), CacheFile.ReadNullable(r), CacheFile.ReadLocation(r), r.ReadString()));
             var diagnostics = CacheFile.ReadList(r, () => CacheFile.ReadDiagnostic(r));
-            var text = r.ReadBlock();
-            var rendered = new RenderedMarkdown(() => ReadText(new CacheReader(text)), ids, links, first);
-            var entry = r.ReadBoolean() && r.ReadBlock() is var search
-                ? new MarkdownCacheEntry(key, rendered, diagnostics) { SearchDecoder = () => ReadSearchTerms(new CacheReader(search), allTerms.Value) }
+            var text = CacheBlock.ReadFrom(r);
+            var rendered = new RenderedMarkdown(() => Decoded(blocks, text, ReadText), ids, links, first);
+            var entry = r.ReadBoolean() && CacheBlock.ReadFrom(r) is var search
+                ? new MarkdownCacheEntry(key, rendered, diagnostics) { SearchDecoder = () => Decoded(blocks, search, b => ReadSearchTerms(b, allTerms.Value)) }
                 : new MarkdownCacheEntry(key, rendered, diagnostics);
             read.Add(new(path, entry));
         }
 
         return read;
+    }
+
+    private static T Decoded<T>(CacheBlockReader blocks, CacheBlock block, Func<CacheReader, T> decode)
+    {
+        using var reader = blocks.Open(block);
+        return decode(reader);
     }
 }
