@@ -26,15 +26,20 @@ public sealed partial class SocialCardStyle : IDisposable
     private static readonly string[] AccentNames = ["--card-accent", "--color-accent", "--accent", "--color-primary", "--primary", "--brand"];
     private static readonly string[] MutedNames = ["--card-muted", "--color-muted", "--muted", "--text-muted"];
 
-    private SocialCardStyle(SKColor background, SKColor foreground, SKColor accent, SKColor muted, byte[] bold, byte[] regular)
+    private readonly Lazy<SKTypeface> bold;
+    private readonly Lazy<SKTypeface> regular;
+
+    private SocialCardStyle(SKColor background, SKColor foreground, SKColor accent, SKColor muted, byte[] boldBytes, byte[] regularBytes)
     {
         Background = background;
         Foreground = foreground;
         Accent = accent;
         Muted = muted;
-        Bold = SKTypeface.FromData(SKData.CreateCopy(bold)) ?? throw new InvalidOperationException("the card's bold font is not a font");
-        Regular = SKTypeface.FromData(SKData.CreateCopy(regular)) ?? throw new InvalidOperationException("the card's regular font is not a font");
-        Fingerprint = ImageCache.Key("style", Background.ToString(), Foreground.ToString(), Accent.ToString(), Muted.ToString(), SHA256.HashData(bold), SHA256.HashData(regular));
+        // Fonts are loaded (and Skia with them) only when a card is drawn: a build that keeps every card needs the
+        // fingerprint alone.
+        bold = new Lazy<SKTypeface>(() => SKTypeface.FromData(SKData.CreateCopy(boldBytes)) ?? throw new InvalidOperationException("the card's bold font is not a font"));
+        regular = new Lazy<SKTypeface>(() => SKTypeface.FromData(SKData.CreateCopy(regularBytes)) ?? throw new InvalidOperationException("the card's regular font is not a font"));
+        Fingerprint = ImageCache.Key("style", Background.ToString(), Foreground.ToString(), Accent.ToString(), Muted.ToString(), SHA256.HashData(boldBytes), SHA256.HashData(regularBytes));
     }
 
     public SKColor Background { get; }
@@ -45,9 +50,9 @@ public sealed partial class SocialCardStyle : IDisposable
 
     public SKColor Muted { get; }
 
-    public SKTypeface Bold { get; }
+    public SKTypeface Bold => bold.Value;
 
-    public SKTypeface Regular { get; }
+    public SKTypeface Regular => regular.Value;
 
     public string Fingerprint { get; }
 
@@ -71,8 +76,15 @@ public sealed partial class SocialCardStyle : IDisposable
 
     public void Dispose()
     {
-        Bold.Dispose();
-        Regular.Dispose();
+        if (bold.IsValueCreated)
+        {
+            bold.Value.Dispose();
+        }
+
+        if (regular.IsValueCreated)
+        {
+            regular.Value.Dispose();
+        }
     }
 
     /// <summary>The first value of each custom property in the sheet (later ones are usually dark-mode overrides).</summary>
