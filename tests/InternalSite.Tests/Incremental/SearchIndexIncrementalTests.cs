@@ -97,6 +97,34 @@ public sealed class SearchIndexIncrementalTests
     }
 
     [Fact]
+    public void A_body_edit_keeps_the_postings_chunks_whose_terms_it_does_not_touch()
+    {
+        // Enough distinct words for many postings chunks.
+        var files = SampleSite.Files();
+        for (var n = 0; n < 200; n++)
+        {
+            var words = string.Join(' ', Enumerable.Range(0, 100).Select(k => Word((n * 100) + k)));
+            files[$"content/products/atlas/releases/5.{n}.0.md"] = $"---\ntitle: Atlas 5.{n}\nversion: 5.{n}.0\ndate: 2026-02-{1 + (n % 27):D2}\n---\n{words}\n";
+        }
+
+        var site = new IncrementalHarness(files);
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        var before = site.Output;
+        site.Edit("content/products/atlas/releases/5.75.0.md", Word((75 * 100) + 10), Word((75 * 100) + 10) + " zzzfreshword");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+
+        var chunks = site.Output.Keys.Where(k => k.StartsWith(OutputPaths.SearchIndexFolder + "p/", StringComparison.Ordinal)).ToList();
+        var made = chunks.Where(k => !before.ContainsKey(k) || !ReferenceEquals(before[k], site.Output[k])).ToList();
+        Assert.True(chunks.Count > 5, $"expected many postings chunks, found {chunks.Count}");
+        Assert.InRange(made.Count, 1, 3);
+        Assert.NotEmpty(site.State.SearchIndex!.Shards);
+    }
+
+    /// <summary>A word of letters only (the tokenizer splits at digits), different for every <paramref name="n"/>.</summary>
+    private static string Word(int n) => "word" + new string([.. Enumerable.Range(0, 4).Select(i => (char)('a' + (n / (int)Math.Pow(26, i) % 26)))]);
+
+    [Fact]
     public void The_state_survives_the_cache_file()
     {
         var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
@@ -115,6 +143,8 @@ public sealed class SearchIndexIncrementalTests
             Assert.Equal(saved.Postings.Documents, loaded.Postings.Documents);
             Assert.Equal(saved.Postings.Weights, loaded.Postings.Weights);
             Assert.Equal(saved.Postings.Sections, loaded.Postings.Sections);
+            Assert.NotEmpty(loaded.Shards);
+            Assert.Equal(saved.Shards, loaded.Shards);
         }
         finally
         {

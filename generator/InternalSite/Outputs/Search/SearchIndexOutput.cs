@@ -39,7 +39,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         var session = context.Incremental;
         var previous = session?.PreviousSearchIndex;
         var keys = session is null ? null : DocumentKeys(context, session, documents);
-        var postings = Postings(session, documents, keys);
+        var (postings, keptShards) = Postings(session, documents, keys);
         var layout = IndexLayout.Plan(postings);
 
         // One parallel pass over every chunk: the big ones (documents, postings) and the small ones alike. A document
@@ -61,7 +61,11 @@ public sealed class SearchIndexOutput : ISiteOutput
             }
             else if ((i -= docChunks.Length) < shardChunks.Length)
             {
-                shardChunks[i] = IndexChunk.Of(ChunkPath(folder + "p/", i), PostingsChunk.Encode(postings, layout.Shards[i]));
+                var path = ChunkPath(folder + "p/", i);
+                var range = layout.Shards[i];
+                shardChunks[i] = keptShards?.Fingerprint(postings.Terms, range) is { } kept
+                    ? IndexChunk.Kept(path, kept, () => PostingsChunk.Encode(postings, range))
+                    : IndexChunk.Of(path, PostingsChunk.Encode(postings, range));
             }
             else if ((i -= shardChunks.Length) < vocabChunks.Length)
             {
@@ -83,7 +87,10 @@ public sealed class SearchIndexOutput : ISiteOutput
 
         if (session is not null && keys is not null)
         {
-            session.NextSearchIndex = new SearchIndexState(keys, docChunks.Select(c => c.Fingerprint).ToArray(), postings);
+            session.NextSearchIndex = new SearchIndexState(keys, docChunks.Select(c => c.Fingerprint).ToArray(), postings)
+            {
+                Shards = layout.Shards.Select((range, i) => ShardOf(postings.Terms, range, shardChunks[i].Fingerprint)).ToArray(),
+            };
         }
     }
 
@@ -91,7 +98,9 @@ public sealed class SearchIndexOutput : ISiteOutput
     /// Every document's postings. In an incremental build that knows the last build's index, only documents whose key
     /// changed (or that are new) are tokenized, and their postings merged with the others' from the last build.
     /// </summary>
-    private static PostingsIndex Postings(Build.Incremental.IncrementalSession? session, IReadOnlyList<SearchDocument> documents, string?[]? keys)
+    /// <remarks>Also says which postings chunks of the last build are unchanged (null when it does not know).</remarks>
+    private static (PostingsIndex Postings, KeptShards? Kept) Postings(
+        Build.Incremental.IncrementalSession? session, IReadOnlyList<SearchDocument> documents, string?[]? keys)
     {
         var table = new TermTable();
         var terms = new SearchTermCache(session);
@@ -99,12 +108,19 @@ public sealed class SearchIndexOutput : ISiteOutput
         if (session?.PreviousSearchIndex is not { } previous || keys is null
             || SearchIndexRenumbering.Of(previous.DocumentKeys, keys, keptNow) is not { } newIdOf)
         {
-            return PostingsIndex.Build(table, terms.Hits(documents, table));
+            return (PostingsIndex.Build(table, terms.Hits(documents, table)), null);
         }
 
         var changed = documents.Where(d => !keptNow[d.Id]).ToList();
         var changedPostings = PostingsIndex.Build(table, changed.Select(d => d.Id).ToArray(), terms.Hits(changed, table));
-        return PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings);
+        return (PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings),
+            KeptShards.Of(previous.Postings, previous.Shards, newIdOf, changedPostings, documents.Count));
+    }
+
+    private static ShardRecord ShardOf(IReadOnlyList<string> terms, Range range, string fingerprint)
+    {
+        var (first, count) = range.GetOffsetAndLength(terms.Count);
+        return new ShardRecord(terms[first], terms[first + count - 1], count, fingerprint);
     }
 
     /// <summary>

@@ -11,7 +11,11 @@ namespace InternalSite.Outputs.Search;
 /// </summary>
 /// <param name="DocumentKeys">By document id; null where a page had no key (its markdown was not cached).</param>
 /// <param name="DocumentChunkFingerprints">By chunk number: the hash of the chunk's JSON before gzip.</param>
-internal sealed record SearchIndexState(string?[] DocumentKeys, string[] DocumentChunkFingerprints, PostingsIndex Postings);
+internal sealed record SearchIndexState(string?[] DocumentKeys, string[] DocumentChunkFingerprints, PostingsIndex Postings)
+{
+    /// <summary>The postings chunks, in order (see <see cref="KeptShards"/>).</summary>
+    public IReadOnlyList<ShardRecord> Shards { get; init; } = [];
+}
 
 /// <summary>
 /// Keeps <see cref="IncrementalState.SearchIndex"/> in a file of its own in the cache folder, written only when a
@@ -20,7 +24,7 @@ internal sealed record SearchIndexState(string?[] DocumentKeys, string[] Documen
 internal static class SearchIndexStateFile
 {
     private const string FileName = "search-index.bin";
-    private const string Magic = "InternalSite search index state v1";
+    private const string Magic = "InternalSite search index state v2";
 
     public static void Load(string folder, IncrementalState state)
     {
@@ -56,6 +60,13 @@ internal static class SearchIndexStateFile
         w.Write(MemoryMarshal.AsBytes(postings.Documents.AsSpan()));
         w.Write(postings.Weights);
         w.Write(MemoryMarshal.AsBytes(postings.Sections.AsSpan()));
+        CacheFile.WriteList(w, index.Shards, shard =>
+        {
+            w.Write(shard.FirstTerm);
+            w.Write(shard.LastTerm);
+            w.Write(shard.TermCount);
+            w.Write(shard.Fingerprint);
+        });
     }
 
     private static SearchIndexState Read(BinaryReader r)
@@ -78,6 +89,7 @@ internal static class SearchIndexStateFile
             throw new FormatException("search index state: postings do not add up");
         }
 
-        return new SearchIndexState(keys, fingerprints, PostingsIndex.FromArrays(terms, start, documents, weights, sections));
+        var shards = CacheFile.ReadList(r, () => new ShardRecord(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString()));
+        return new SearchIndexState(keys, fingerprints, PostingsIndex.FromArrays(terms, start, documents, weights, sections)) { Shards = shards };
     }
 }
