@@ -145,6 +145,8 @@ public sealed class SearchIndexIncrementalTests
             Assert.Equal(saved.Postings.Sections, loaded.Postings.Sections);
             Assert.NotEmpty(loaded.Shards);
             Assert.Equal(saved.Shards, loaded.Shards);
+            Assert.NotEmpty(loaded.Vocabularies);
+            Assert.Equal(saved.Vocabularies, loaded.Vocabularies);
         }
         finally
         {

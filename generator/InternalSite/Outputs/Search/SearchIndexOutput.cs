@@ -49,6 +49,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         var shardChunks = new IndexChunk[layout.Shards.Count];
         var vocabChunks = new IndexChunk[layout.Vocabularies.Count];
         var facetsChunk = Array.Empty<byte>();
+        var (keptShardFingerprints, shardsKeptInPlace) = KeptShardFingerprints(keptShards, postings.Terms, layout);
         Parallel.For(0, docChunks.Length + shardChunks.Length + vocabChunks.Length + 1, i =>
         {
             if (i < docChunks.Length)
@@ -63,13 +64,17 @@ public sealed class SearchIndexOutput : ISiteOutput
             {
                 var path = ChunkPath(folder + "p/", i);
                 var range = layout.Shards[i];
-                shardChunks[i] = keptShards?.Fingerprint(postings.Terms, range) is { } kept
+                shardChunks[i] = keptShardFingerprints[i] is { } kept
                     ? IndexChunk.Kept(path, kept, () => PostingsChunk.Encode(postings, range))
                     : IndexChunk.Of(path, PostingsChunk.Encode(postings, range));
             }
             else if ((i -= shardChunks.Length) < vocabChunks.Length)
             {
-                vocabChunks[i] = IndexChunk.Of(ChunkPath(folder + "v/", i), VocabularyChunk(layout.Vocabularies[i], postings, layout));
+                var path = ChunkPath(folder + "v/", i);
+                var range = layout.Vocabularies[i];
+                vocabChunks[i] = keptShards?.Vocabulary(postings.Terms, range, layout, shardsKeptInPlace) is { } kept
+                    ? IndexChunk.Kept(path, kept, () => VocabularyChunk(range, postings, layout))
+                    : IndexChunk.Of(path, VocabularyChunk(range, postings, layout));
             }
             else
             {
@@ -89,7 +94,8 @@ public sealed class SearchIndexOutput : ISiteOutput
         {
             session.NextSearchIndex = new SearchIndexState(keys, docChunks.Select(c => c.Fingerprint).ToArray(), postings)
             {
-                Shards = layout.Shards.Select((range, i) => ShardOf(postings.Terms, range, shardChunks[i].Fingerprint)).ToArray(),
+                Shards = layout.Shards.Select((range, i) => TermRunChunk.Of(postings.Terms, range, shardChunks[i].Fingerprint)).ToArray(),
+                Vocabularies = layout.Vocabularies.Select((range, i) => TermRunChunk.Of(postings.Terms, range, vocabChunks[i].Fingerprint)).ToArray(),
             };
         }
     }
@@ -114,13 +120,24 @@ public sealed class SearchIndexOutput : ISiteOutput
         var changed = documents.Where(d => !keptNow[d.Id]).ToList();
         var changedPostings = PostingsIndex.Build(table, changed.Select(d => d.Id).ToArray(), terms.Hits(changed, table));
         return (PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings),
-            KeptShards.Of(previous.Postings, previous.Shards, newIdOf, changedPostings, documents.Count));
+            KeptShards.Of(previous, newIdOf, changedPostings, documents.Count));
     }
 
-    private static ShardRecord ShardOf(IReadOnlyList<string> terms, Range range, string fingerprint)
+    /// <summary>Per postings chunk: the last build's fingerprint when it is unchanged, and whether it also kept its number.</summary>
+    private static (string?[] Fingerprints, bool[] InPlace) KeptShardFingerprints(KeptShards? kept, IReadOnlyList<string> terms, IndexLayout layout)
     {
-        var (first, count) = range.GetOffsetAndLength(terms.Count);
-        return new ShardRecord(terms[first], terms[first + count - 1], count, fingerprint);
+        var fingerprints = new string?[layout.Shards.Count];
+        var inPlace = new bool[layout.Shards.Count];
+        for (var i = 0; kept is not null && i < fingerprints.Length; i++)
+        {
+            if (kept.Shard(terms, layout.Shards[i]) is var (fingerprint, number))
+            {
+                fingerprints[i] = fingerprint;
+                inPlace[i] = number == i;
+            }
+        }
+
+        return (fingerprints, inPlace);
     }
 
     /// <summary>

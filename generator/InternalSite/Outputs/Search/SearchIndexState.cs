@@ -14,7 +14,10 @@ namespace InternalSite.Outputs.Search;
 internal sealed record SearchIndexState(string?[] DocumentKeys, string[] DocumentChunkFingerprints, PostingsIndex Postings)
 {
     /// <summary>The postings chunks, in order (see <see cref="KeptShards"/>).</summary>
-    public IReadOnlyList<ShardRecord> Shards { get; init; } = [];
+    public IReadOnlyList<TermRunChunk> Shards { get; init; } = [];
+
+    /// <summary>The vocabulary chunks, in order.</summary>
+    public IReadOnlyList<TermRunChunk> Vocabularies { get; init; } = [];
 }
 
 /// <summary>
@@ -24,7 +27,7 @@ internal sealed record SearchIndexState(string?[] DocumentKeys, string[] Documen
 internal static class SearchIndexStateFile
 {
     private const string FileName = "search-index.bin";
-    private const string Magic = "InternalSite search index state v2";
+    private const string Magic = "InternalSite search index state v3";
 
     public static void Load(string folder, IncrementalState state)
     {
@@ -60,14 +63,20 @@ internal static class SearchIndexStateFile
         w.Write(MemoryMarshal.AsBytes(postings.Documents.AsSpan()));
         w.Write(postings.Weights);
         w.Write(MemoryMarshal.AsBytes(postings.Sections.AsSpan()));
-        CacheFile.WriteList(w, index.Shards, shard =>
-        {
-            w.Write(shard.FirstTerm);
-            w.Write(shard.LastTerm);
-            w.Write(shard.TermCount);
-            w.Write(shard.Fingerprint);
-        });
+        WriteChunks(w, index.Shards);
+        WriteChunks(w, index.Vocabularies);
     }
+
+    private static void WriteChunks(BinaryWriter w, IReadOnlyList<TermRunChunk> chunks) => CacheFile.WriteList(w, chunks, chunk =>
+    {
+        w.Write(chunk.FirstTerm);
+        w.Write(chunk.LastTerm);
+        w.Write(chunk.TermCount);
+        w.Write(chunk.Fingerprint);
+    });
+
+    private static List<TermRunChunk> ReadChunks(BinaryReader r) =>
+        CacheFile.ReadList(r, () => new TermRunChunk(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString()));
 
     private static SearchIndexState Read(BinaryReader r)
     {
@@ -89,7 +98,12 @@ internal static class SearchIndexStateFile
             throw new FormatException("search index state: postings do not add up");
         }
 
-        var shards = CacheFile.ReadList(r, () => new ShardRecord(r.ReadString(), r.ReadString(), r.ReadInt32(), r.ReadString()));
-        return new SearchIndexState(keys, fingerprints, PostingsIndex.FromArrays(terms, start, documents, weights, sections)) { Shards = shards };
+        var shards = ReadChunks(r);
+        var vocabularies = ReadChunks(r);
+        return new SearchIndexState(keys, fingerprints, PostingsIndex.FromArrays(terms, start, documents, weights, sections))
+        {
+            Shards = shards,
+            Vocabularies = vocabularies,
+        };
     }
 }
