@@ -10,26 +10,30 @@ namespace InternalSite.Markdown;
 public sealed class RenderedMarkdown
 {
     private readonly Func<RenderedText>? decode;
+    private readonly Lazy<IReadOnlySet<string>> ids;
     private RenderedText? text;
 
     public RenderedMarkdown(
         string html, IReadOnlyList<Heading> headings, IReadOnlyList<TextSection> textSections, IReadOnlySet<string> ids,
         IReadOnlyList<InternalLink> links, string? firstParagraph)
-        : this(ids, links, firstParagraph)
+        : this(new Lazy<IReadOnlySet<string>>(ids), links, firstParagraph)
     {
         text = new RenderedText(html, headings, textSections);
     }
 
-    /// <summary>A rendering whose HTML, headings and text sections <paramref name="decode"/> makes when first read.</summary>
-    internal RenderedMarkdown(Func<RenderedText> decode, IReadOnlySet<string> ids, IReadOnlyList<InternalLink> links, string? firstParagraph)
-        : this(ids, links, firstParagraph)
+    /// <summary>
+    /// A rendering whose HTML, headings and text sections <paramref name="decode"/> makes when first read, and whose
+    /// ids <paramref name="ids"/> makes when first read (only links with an anchor to the page read them).
+    /// </summary>
+    internal RenderedMarkdown(Func<RenderedText> decode, Func<IReadOnlySet<string>> ids, IReadOnlyList<InternalLink> links, string? firstParagraph)
+        : this(new Lazy<IReadOnlySet<string>>(ids), links, firstParagraph)
     {
         this.decode = decode;
     }
 
-    private RenderedMarkdown(IReadOnlySet<string> ids, IReadOnlyList<InternalLink> links, string? firstParagraph)
+    private RenderedMarkdown(Lazy<IReadOnlySet<string>> ids, IReadOnlyList<InternalLink> links, string? firstParagraph)
     {
-        Ids = ids;
+        this.ids = ids;
         Links = links;
         FirstParagraph = firstParagraph;
     }
@@ -40,7 +44,8 @@ public sealed class RenderedMarkdown
 
     public IReadOnlyList<TextSection> TextSections => Text.TextSections;
 
-    public IReadOnlySet<string> Ids { get; }
+    /// <summary>The ids of the page's headings and other anchors, which links to the page may name.</summary>
+    public IReadOnlySet<string> Ids => ids.Value;
 
     public IReadOnlyList<InternalLink> Links { get; }
 

@@ -88,6 +88,25 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_link_to_a_heading_that_an_edit_removed_is_reported_from_the_unchanged_linking_page()
+    {
+        site.Write("content/about.md", "---\ntitle: About\n---\nSee [access](products/atlas/guides/setup.md#access).\n");
+        BuildWithCache();
+
+        // The linking page is carried over from the cache; only the target's anchors changed.
+        site.Edit(SampleSite.AtlasGuide, "## Access", "## Getting in");
+        var state = CacheFile.Load(Cache);
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions { Now = TestSite.Now, CacheFolder = Cache, Incremental = state });
+
+        Assert.False(result.Succeeded);
+        var broken = Assert.Single(result.Errors);
+        Assert.Equal("content/about.md", broken.Location.File);
+        Assert.Equal(4, broken.Location.Line);
+        Assert.Contains("has no '#access'", broken.Message, StringComparison.Ordinal);
+        Assert.Contains("#getting-in", broken.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_deleted_or_corrupt_cache_means_a_full_build()
     {
         BuildWithCache();

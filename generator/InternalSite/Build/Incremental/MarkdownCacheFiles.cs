@@ -1,4 +1,4 @@
-using System.Text;
+using InternalSite.Diagnostics;
 using InternalSite.Markdown;
 using InternalSite.Model;
 
@@ -14,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 internal static class MarkdownCacheFiles
 {
     public const int BucketCount = 64;
-    private const string Magic = "InternalSite markdown cache v3";
+    private const string Magic = "InternalSite markdown cache v4";
 
     /// <summary>Reads every bucket into <paramref name="state"/>, remembering what each held to save only changed ones.</summary>
     public static void Load(string folder, IncrementalState state)
@@ -136,8 +136,8 @@ internal static class MarkdownCacheFiles
             w.Write(path);
             w.Write(entry.Key);
             CacheFile.WriteNullable(w, r.FirstParagraph);
-            CacheFile.WriteList(w, r.Ids.Order(StringComparer.Ordinal).ToArray(), w.Write);
-            CacheFile.WriteList(w, r.Links, l => { w.Write(l.Route); CacheFile.WriteNullable(w, l.Anchor); CacheFile.WriteLocation(w, l.At); w.Write(l.Written); });
+            blocks.Write(b => CacheFile.WriteList(b, r.Ids.Order(StringComparer.Ordinal).ToArray(), b.Write)).WriteTo(w);
+            CacheFile.WriteList(w, r.Links, l => WriteLink(w, l, path));
             CacheFile.WriteList(w, entry.Diagnostics, d => CacheFile.WriteDiagnostic(w, d));
             blocks.Write(b => WriteText(b, r.Text)).WriteTo(w);
             w.Write(entry.Search is not null);
@@ -147,6 +147,20 @@ internal static class MarkdownCacheFiles
             }
         }
     }
+
+    /// <summary>A link is found in its own page's file: the location's file is written only if it is another.</summary>
+    private static void WriteLink(BinaryWriter w, InternalLink link, string path)
+    {
+        w.Write(link.Route);
+        CacheFile.WriteNullable(w, link.Anchor);
+        CacheFile.WriteNullable(w, link.At.File == path ? null : link.At.File);
+        w.Write(link.At.Line);
+        w.Write(link.At.Column);
+        w.Write(link.Written);
+    }
+
+    private static InternalLink ReadLink(CacheReader r, string path) =>
+        new(r.ReadString(), CacheFile.ReadNullable(r), new SourceLocation(CacheFile.ReadNullable(r) ?? path, r.ReadInt32(), r.ReadInt32()), r.ReadString());
 
     private static void WriteText(BinaryWriter w, RenderedText text)
     {
@@ -204,11 +218,14 @@ internal static class MarkdownCacheFiles
             var path = r.ReadString();
             var key = r.ReadString();
             var first = CacheFile.ReadNullable(r);
-            var ids = CacheFile.ReadList(r, r.ReadString).ToHashSet(StringComparer.Ordinal);
-            var links = CacheFile.ReadList(r, () => new InternalLink(r.ReadString(), CacheFile.ReadNullable(r), CacheFile.ReadLocation(r), r.ReadString()));
+            var ids = CacheBlock.ReadFrom(r);
+            var links = CacheFile.ReadList(r, () => ReadLink(r, path));
             var diagnostics = CacheFile.ReadList(r, () => CacheFile.ReadDiagnostic(r));
             var text = CacheBlock.ReadFrom(r);
-            var rendered = new RenderedMarkdown(() => Decoded(blocks, text, ReadText), ids, links, first);
+            var rendered = new RenderedMarkdown(
+                () => Decoded(blocks, text, ReadText),
+                () => Decoded(blocks, ids, b => (IReadOnlySet<string>)CacheFile.ReadList(b, b.ReadString).ToHashSet(StringComparer.Ordinal)),
+                links, first);
             var entry = r.ReadBoolean() && CacheBlock.ReadFrom(r) is var search
                 ? new MarkdownCacheEntry(key, rendered, diagnostics) { SearchDecoder = () => Decoded(blocks, search, b => ReadSearchTerms(b, allTerms.Value)) }
                 : new MarkdownCacheEntry(key, rendered, diagnostics);
