@@ -6,14 +6,15 @@ namespace InternalSite.Build;
 
 /// <summary>
 /// Checks every internal link once all outputs exist: the target file must have been emitted, and an anchor must be
-/// an id of the target page. This covers generated pages, feeds and calendars as well as written pages.
+/// an id of the target page (<c>idsOf</c> its route; null for a page without markdown). This covers generated pages,
+/// feeds and calendars as well as written pages.
 /// </summary>
 internal static class LinkChecker
 {
     public static void Check(
         IEnumerable<InternalLink> links,
         IReadOnlyDictionary<string, string> emitted,
-        IReadOnlyDictionary<string, IReadOnlySet<string>> idsByRoute,
+        Func<string, IReadOnlySet<string>?> idsOf,
         DiagnosticBag diagnostics)
     {
         foreach (var link in links)
@@ -26,7 +27,7 @@ internal static class LinkChecker
                 continue;
             }
 
-            if (link.Anchor is { Length: > 0 } anchor && idsByRoute.TryGetValue(link.Route, out var ids) && !ids.Contains(anchor))
+            if (link.Anchor is { Length: > 0 } anchor && idsOf(link.Route) is { } ids && !ids.Contains(anchor))
             {
                 var known = ids.Count == 0 ? "the page has no headings" : "headings: #" + string.Join(", #", ids.Order(StringComparer.Ordinal).Take(12));
                 diagnostics.Error(link.At, DiagnosticCodes.BrokenAnchor,

@@ -80,13 +80,14 @@ public static class SiteBuilder
         templates.ReportRuntimeErrors();
 
         // Two pages at one URL are already reported by the model; the first one's ids stand for the URL here.
-        var ids = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        // A page's ids are read only when a link's anchor names the page (a cached rendering reads them from disk then).
+        var rendered = new Dictionary<string, RenderedMarkdown>(StringComparer.Ordinal);
         foreach (var page in published)
         {
-            ids.TryAdd(page.Page.Route, links.Ids[page.Page]);
+            rendered.TryAdd(page.Page.Route, links.Rendered[page.Page]);
         }
 
-        LinkChecker.Check(links.All, context.Emitted, ids, diagnostics);
+        LinkChecker.Check(links.All, context.Emitted, route => rendered.GetValueOrDefault(route)?.Ids, diagnostics);
         stages.Mark("link check");
         if (session is not null && !diagnostics.HasErrors)
         {
@@ -244,7 +245,7 @@ public static class SiteBuilder
         return (published, unpublished);
     }
 
-    private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, IReadOnlySet<string>> Ids, MarkdownPageRenderer Renderer);
+    private sealed record RenderedLinks(List<InternalLink> All, Dictionary<Page, RenderedMarkdown> Rendered, MarkdownPageRenderer Renderer);
 
     private static string ImagesFingerprint(List<StaticFile> staticFiles) =>
         StableHash.Of(staticFiles.Where(f => ImageCatalog.IsRaster(f.OutputPath)).Select(f => f.OutputPath + "\u0001" + StableHash.Of(f.Bytes)));
@@ -280,13 +281,13 @@ public static class SiteBuilder
         });
 
         cache?.Prune();
-        var ids = new Dictionary<Page, IReadOnlySet<string>>();
+        var byPage = new Dictionary<Page, RenderedMarkdown>();
         for (var i = 0; i < published.Count; i++)
         {
-            ids[published[i].Page] = results[i].Ids;
+            byPage[published[i].Page] = results[i];
         }
 
-        return new RenderedLinks(results.SelectMany(r => r.Links).ToList(), ids, renderer);
+        return new RenderedLinks(results.SelectMany(r => r.Links).ToList(), byPage, renderer);
     }
 
     /// <summary>Fills a page in from its rendered body; a summary the writer did not give is the body's first paragraph.</summary>

@@ -51,6 +51,9 @@ public sealed class RenderedMarkdown
 
     public string? FirstParagraph { get; }
 
+    /// <summary>Whether the ids are there yet (a cached rendering reads them when a link's anchor first names the page).</summary>
+    internal bool AreIdsRead => ids.IsValueCreated;
+
     /// <summary>Whether the HTML, headings and text sections are there yet (a cached rendering decodes them when first read).</summary>
     internal bool IsDecoded => Volatile.Read(ref text) is not null;
 

@@ -81,6 +81,7 @@ public sealed class OnDiskCacheTests : IDisposable
 
         // Its page, its feeds and its search entry are all kept: nothing needed the body's text or its HTML.
         Assert.False(state.Markdown[untouched].Rendered.IsDecoded);
+        Assert.False(state.Markdown[untouched].Rendered.AreIdsRead);
         Assert.False(state.Memory.ParsedPages[untouched].Parsed!.IsBodyCut);
         Assert.True(state.Markdown[SampleSite.AtlasGuide].Rendered.IsDecoded);
         Assert.Equal("<p>Fewer false alarms.</p>\n", state.Markdown[untouched].Rendered.Html);
