@@ -196,9 +196,12 @@ internal sealed class IncrementalSession
         state.GlobalKey = GlobalKey;
         state.OutputIdentity = sink?.OutputIdentity ?? string.Empty;
         // Renumber: kept files refer to the last build's table, rendered ones to what they read now.
-        var ids = new Dictionary<DependencyKey, int>();
-        var keys = new List<DependencyKey>();
-        var fingerprints = new List<string>();
+        // Sized for the last build's table up front: on a large site it has hundreds of thousands of keys, and growing
+        // to that size step by step allocates (and rehashes) several times over.
+        var expected = previous.DependencyKeys.Length + 1024;
+        var ids = new Dictionary<DependencyKey, int>(expected);
+        var keys = new List<DependencyKey>(expected);
+        var fingerprints = new List<string>(expected);
         var fromPrevious = new int[previous.DependencyKeys.Length];
         Array.Fill(fromPrevious, -1);
         int Id(DependencyKey key, string? knownFingerprint)
