@@ -12,6 +12,9 @@ namespace InternalSite.Build;
 internal sealed class OutputFolderSweep
 {
     private readonly string root;
+    // Timestamps of files may be coarser than the clock (whole seconds on some file systems), and a little early.
+    private static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(5);
+
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> folders;
     private readonly Func<ReadOnlySpan<char>, bool> isEmitted;
     private char[] path = new char[256];
@@ -25,21 +28,95 @@ internal sealed class OutputFolderSweep
 
     /// <summary>
     /// Deletes under <paramref name="root"/> every file that is not in <paramref name="emitted"/> (paths relative to the
-    /// root, '/'-separated) and every folder that holds none of them.
+    /// root, '/'-separated) and every folder that holds none of them; returns what the folder then holds, for the next
+    /// sweep. Given the last sweep's listing of this folder, only folders whose entries changed since (their modification
+    /// time is later) are listed, and the files the last build emitted and this one does not are deleted by name: a new
+    /// entry (a file someone put there, or one of this build's) always changes its folder's time. Without a listing, or
+    /// when a link stands where a folder belongs, the whole folder is walked.
     /// </summary>
-    public static void Run(string root, IEnumerable<string> emitted, Func<ReadOnlySpan<char>, bool> isEmitted)
+    public static OutputListing Run(string root, IReadOnlyList<string> emitted, Func<ReadOnlySpan<char>, bool> isEmitted, OutputListing? last = null)
     {
-        var sweep = new OutputFolderSweep(Path.TrimEndingDirectorySeparator(root), emitted, isEmitted);
-        foreach (var (full, isFolder) in sweep.Unwanted().ToList())
+        root = Path.TrimEndingDirectorySeparator(root);
+        var started = DateTime.UtcNow;
+        var sweep = new OutputFolderSweep(root, emitted, isEmitted);
+        if (last is null || last.Folder != root || !sweep.TrySweepChangedSince(last))
         {
-            if (isFolder)
+            foreach (var (full, isFolder) in sweep.Unwanted().ToList())
             {
-                Directory.Delete(full, recursive: true);
+                Delete(full, isFolder);
             }
-            else
+        }
+
+        return new OutputListing(root, started, [.. emitted.Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>False, having deleted nothing, when the folder does not look as a quick sweep expects (the caller walks it all).</summary>
+    private bool TrySweepChangedSince(OutputListing last)
+    {
+        var since = last.SweptAtUtc - ClockSlack;
+        var changed = new List<string>();
+        foreach (var folder in folders.Set.Prepend(string.Empty))
+        {
+            var full = folder.Length == 0 ? root : Path.Combine(root, folder);
+            var info = new DirectoryInfo(full);
+            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0)
             {
-                File.Delete(full);
+                return false;
             }
+
+            if (info.LastWriteTimeUtc >= since)
+            {
+                changed.Add(full);
+            }
+        }
+
+        var unwanted = changed.SelectMany(Unwanted).ToList();
+        foreach (var (full, isFolder) in unwanted)
+        {
+            Delete(full, isFolder);
+        }
+
+        foreach (var file in last.Files)
+        {
+            if (!isEmitted(file))
+            {
+                DeleteNoLongerEmitted(file);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A file of the last build that this one did not emit, and the folders above it that now hold no emitted file.</summary>
+    private void DeleteNoLongerEmitted(string file)
+    {
+        var full = Path.Combine(root, file);
+        if (File.Exists(full))
+        {
+            File.Delete(full);
+        }
+
+        string? unneeded = null;
+        for (var end = file.LastIndexOf('/'); end > 0 && !folders.Contains(file.AsSpan(0, end)); end = file.LastIndexOf('/', end - 1))
+        {
+            unneeded = file[..end];
+        }
+
+        if (unneeded is not null && new DirectoryInfo(Path.Combine(root, unneeded)) is { Exists: true } folder)
+        {
+            Delete(folder.FullName, (folder.Attributes & FileAttributes.ReparsePoint) == 0);
+        }
+    }
+
+    private static void Delete(string full, bool isFolder)
+    {
+        if (isFolder)
+        {
+            Directory.Delete(full, recursive: true);
+        }
+        else
+        {
+            File.Delete(full);
         }
     }
 
@@ -60,16 +137,21 @@ internal sealed class OutputFolderSweep
         return folders;
     }
 
-    private FileSystemEnumerable<(string Full, bool IsFolder)> Unwanted()
+    /// <summary>The unwanted entries of one folder, not of those below it.</summary>
+    private FileSystemEnumerable<(string Full, bool IsFolder)> Unwanted(string folder) => Unwanted(folder, recurse: false);
+
+    private FileSystemEnumerable<(string Full, bool IsFolder)> Unwanted() => Unwanted(root, recurse: true);
+
+    private FileSystemEnumerable<(string Full, bool IsFolder)> Unwanted(string folder, bool recurse)
     {
         var options = new EnumerationOptions
         {
-            RecurseSubdirectories = true,
+            RecurseSubdirectories = recurse,
             AttributesToSkip = 0,
             IgnoreInaccessible = false,
             ReturnSpecialDirectories = false,
         };
-        return new FileSystemEnumerable<(string, bool)>(root, (ref FileSystemEntry entry) => (entry.ToFullPath(), IsRealFolder(ref entry)), options)
+        return new FileSystemEnumerable<(string, bool)>(folder, (ref FileSystemEntry entry) => (entry.ToFullPath(), IsRealFolder(ref entry)), options)
         {
             ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory ? !IsKeptFolder(ref entry) : !isEmitted(Relative(ref entry)),
             ShouldRecursePredicate = IsKeptFolder,
@@ -77,6 +159,9 @@ internal sealed class OutputFolderSweep
     }
 
     private bool IsKeptFolder(ref FileSystemEntry entry) => folders.Contains(Relative(ref entry)) && IsRealFolder(ref entry);
+
+    /// <summary>What an output folder held after a sweep (its files, relative), and when that sweep began.</summary>
+    internal sealed record OutputListing(string Folder, DateTime SweptAtUtc, string[] Files);
 
     /// <summary>A link to a folder counts as a file: deleted as a link, never walked.</summary>
     private static bool IsRealFolder(ref FileSystemEntry entry) =>

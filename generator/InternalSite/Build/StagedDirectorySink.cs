@@ -74,13 +74,20 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
     }
 
     /// <summary>Puts the staged build in place of the output folder.</summary>
-    public void Commit()
+    public void Commit() => Commit(null);
+
+    /// <summary>
+    /// Puts the staged build in place of the output folder; returns what the folder then holds. Given what it held after
+    /// the last commit (<paramref name="last"/>), only the folders that changed since are listed for stray files.
+    /// </summary>
+    internal OutputFolderSweep.OutputListing Commit(OutputFolderSweep.OutputListing? last)
     {
         finished = true;
         if (!Directory.Exists(output))
         {
+            var started = DateTime.UtcNow;
             Directory.Move(staging, output);
-            return;
+            return new OutputFolderSweep.OutputListing(output, started, [.. emitted.Keys.Order(StringComparer.Ordinal)]);
         }
 
         foreach (var path in staged)
@@ -91,8 +98,9 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         }
 
         var emittedPaths = emitted.GetAlternateLookup<ReadOnlySpan<char>>();
-        OutputFolderSweep.Run(output, emitted.Keys, path => emittedPaths.ContainsKey(path));
+        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), last);
         TryDelete(staging);
+        return listing;
     }
 
     /// <summary>A file's folder may be a file in the old output (or the file a folder): the new build wins.</summary>

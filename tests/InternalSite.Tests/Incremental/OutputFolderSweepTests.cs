@@ -18,11 +18,16 @@ public sealed class OutputFolderSweepTests : IDisposable
         File.WriteAllText(path, relative);
     }
 
-    private void Sweep(params string[] emitted)
+    private OutputFolderSweep.OutputListing Sweep(params string[] emitted) => SweepAfter(null, emitted);
+
+    private OutputFolderSweep.OutputListing SweepAfter(OutputFolderSweep.OutputListing? last, params string[] emitted)
     {
         var set = emitted.ToHashSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        OutputFolderSweep.Run(Output, emitted, path => set.Contains(path));
+        return OutputFolderSweep.Run(Output, emitted, path => set.Contains(path), last);
     }
+
+    private void Age(string relativeFolder) =>
+        Directory.SetLastWriteTimeUtc(Path.Combine(Output, relativeFolder), DateTime.UtcNow - TimeSpan.FromHours(1));
 
     private string[] Left() =>
         Directory.EnumerateFileSystemEntries(Output, "*", SearchOption.AllDirectories)
@@ -72,6 +77,67 @@ public sealed class OutputFolderSweepTests : IDisposable
 
         Assert.Equal(["index.html"], Left());
         Assert.True(File.Exists(Path.Combine(outside, "sub", "keep.txt")));
+        Assert.True(File.Exists(Path.Combine(outside, "index.html")));
+    }
+
+    [Fact]
+    public void After_a_listing_strays_in_changed_folders_and_files_no_longer_emitted_go()
+    {
+        string[] first = ["index.html", "a/index.html", "a/b/index.html", "gone/page/index.html"];
+        foreach (var path in first)
+        {
+            Touch(path);
+        }
+
+        var listing = Sweep(first);
+        Assert.Equal(first.Order(StringComparer.Ordinal), listing.Files);
+
+        // Later: a stray file in a kept folder, a stray folder, and a page no longer emitted (its folder unchanged).
+        Age("gone");
+        Age("gone/page");
+        Touch("a/b/stray.txt");
+        Touch("a/stray/deep/x.html");
+        SweepAfter(listing, "index.html", "a/index.html", "a/b/index.html");
+
+        Assert.Equal(["a", "a/b", "a/b/index.html", "a/index.html", "index.html"], Left());
+    }
+
+    [Fact]
+    public void After_a_listing_a_folder_unchanged_since_is_not_listed_again()
+    {
+        string[] emitted = ["index.html", "a/b/index.html"];
+        foreach (var path in emitted)
+        {
+            Touch(path);
+        }
+
+        var listing = Sweep(emitted);
+        Touch("a/b/stray.txt");
+        Age("a/b");
+        SweepAfter(listing, emitted);
+        Assert.Contains("a/b/stray.txt", Left());
+
+        // Without a listing every folder is walked.
+        Sweep(emitted);
+        Assert.DoesNotContain("a/b/stray.txt", Left());
+    }
+
+    [Fact]
+    public void After_a_listing_a_link_where_a_kept_folder_belongs_makes_the_sweep_walk_everything()
+    {
+        Touch("index.html");
+        Touch("kept/index.html");
+        var listing = Sweep("index.html", "kept/index.html");
+
+        var outside = Path.Combine(folder, "outside");
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "index.html"), "not the output's");
+        Directory.Delete(Path.Combine(Output, "kept"), recursive: true);
+        Directory.CreateSymbolicLink(Path.Combine(Output, "kept"), outside);
+        Age(string.Empty);
+
+        SweepAfter(listing, "index.html", "kept/index.html");
+        Assert.Equal(["index.html"], Left());
         Assert.True(File.Exists(Path.Combine(outside, "index.html")));
     }
 }

@@ -1,3 +1,4 @@
+using InternalSite.Build;
 using System.Text;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
@@ -13,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v6";
+    private const string Magic = "InternalSite incremental cache v7";
 
     public static IncrementalState Load(string folder)
     {
@@ -162,6 +163,18 @@ public static class CacheFile
             w.Write(file.Fingerprint);
             w.Write(file.Length);
         }
+
+        w.Write(state.OutputListing is not null);
+        if (state.OutputListing is { } listing)
+        {
+            w.Write(listing.Folder);
+            w.Write(listing.SweptAtUtc.Ticks);
+            w.Write(listing.Files.Length);
+            foreach (var file in listing.Files)
+            {
+                w.Write(file);
+            }
+        }
     }
 
     private static void ReadOutputs(BinaryReader r, IncrementalState state)
@@ -202,6 +215,19 @@ public static class CacheFile
         for (var i = 0; i < fingerprintedCount; i++)
         {
             fingerprinted[r.ReadString()] = new FingerprintedFile(r.ReadString(), r.ReadInt64());
+        }
+
+        if (r.ReadBoolean())
+        {
+            var folder = r.ReadString();
+            var sweptAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
+            var files = new string[StringTable.Count(r.ReadInt32())];
+            for (var i = 0; i < files.Length; i++)
+            {
+                files[i] = r.ReadString();
+            }
+
+            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, files);
         }
 
         state.Fingerprinted = fingerprinted;

@@ -1,3 +1,4 @@
+using InternalSite.Build;
 using System.Collections.Concurrent;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
@@ -36,6 +37,9 @@ public sealed class IncrementalState
     /// </summary>
     internal Dictionary<string, FingerprintedFile> Fingerprinted { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the output folder held after the last commit, so the next one lists only the folders changed since.</summary>
+    internal OutputFolderSweep.OutputListing? OutputListing { get; set; }
+
     /// <summary>What the last build's search index was made of (see <see cref="Outputs.Search.SearchIndexState"/>); saved in a file of its own.</summary>
     internal Outputs.Search.SearchIndexState? SearchIndex { get; set; }
 
@@ -62,6 +66,7 @@ public sealed class IncrementalState
         DependencyKeys = [];
         DependencyFingerprints = [];
         GlobalKey = string.Empty;
+        OutputListing = null;
     }
 
     /// <summary>The default cache folder of a site: beside its content, git-ignored, safe to delete.</summary>
