@@ -113,7 +113,8 @@ public sealed class OnDiskCacheTests : IDisposable
         CacheFile.Save(saved, Cache);
         var again = CacheFile.Load(Cache);
         Assert.Equal(saved.DependencyKeys, again.DependencyKeys);
-        Assert.Equal(saved.DependencyFingerprints, again.DependencyFingerprints);
+        Assert.Equal(saved.DependencyFingerprints.Count, again.DependencyFingerprints.Count);
+        Assert.All(Enumerable.Range(0, saved.DependencyFingerprints.Count), i => Assert.Equal(saved.DependencyFingerprints[i], again.DependencyFingerprints[i]));
         Assert.Equal(saved.Outputs.Keys.Order(StringComparer.Ordinal), again.Outputs.Keys.Order(StringComparer.Ordinal));
         Assert.All(saved.Outputs, o => Assert.Equal(o.Value.Reads, again.Outputs[o.Key].Reads));
 

@@ -14,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v7";
+    private const string Magic = "InternalSite incremental cache v8";
 
     public static IncrementalState Load(string folder)
     {
@@ -141,8 +141,9 @@ public static class CacheFile
         {
             w.Write7BitEncodedInt(ownerIds[i]);
             w.Write7BitEncodedInt(memberIds[i]);
-            w.Write(state.DependencyFingerprints[i]);
         }
+
+        state.DependencyFingerprints.WriteTo(w);
 
         w.Write(state.Outputs.Count);
         foreach (var (path, record) in state.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
@@ -183,12 +184,16 @@ public static class CacheFile
         state.GlobalKey = r.ReadString();
         var owners = StringTable.Read(r);
         var members = StringTable.Read(r);
-        var keys = new DependencyKey[r.ReadInt32()];
-        var fingerprints = new string[keys.Length];
+        var keys = new DependencyKey[StringTable.Count(r.ReadInt32())];
         for (var i = 0; i < keys.Length; i++)
         {
             keys[i] = new DependencyKey(Entry(owners, r.Read7BitEncodedInt()), Entry(members, r.Read7BitEncodedInt()));
-            fingerprints[i] = r.ReadString();
+        }
+
+        var fingerprints = FingerprintTable.Read(r);
+        if (fingerprints.Count != keys.Length)
+        {
+            throw new FormatException("the cache's dependencies and their fingerprints do not match up");
         }
 
         var count = r.ReadInt32();

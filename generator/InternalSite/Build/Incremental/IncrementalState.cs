@@ -27,7 +27,7 @@ public sealed class IncrementalState
     /// <summary>Every distinct thing the outputs read, and its fingerprint then; records refer to it by index.</summary>
     internal DependencyKey[] DependencyKeys { get; set; } = [];
 
-    internal string[] DependencyFingerprints { get; set; } = [];
+    internal FingerprintTable DependencyFingerprints { get; set; } = FingerprintTable.Empty;
 
     internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
 
@@ -64,7 +64,7 @@ public sealed class IncrementalState
         Outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
         Fingerprinted = new Dictionary<string, FingerprintedFile>(StringComparer.Ordinal);
         DependencyKeys = [];
-        DependencyFingerprints = [];
+        DependencyFingerprints = FingerprintTable.Empty;
         GlobalKey = string.Empty;
         OutputListing = null;
     }
