@@ -25,6 +25,9 @@ internal sealed class FingerprintTable
 
     public int Count => starts.Length - 1;
 
+    /// <summary>The size of the block, to size a table made from this one.</summary>
+    public int ByteCount => starts[^1];
+
     public string this[int index] => Encoding.UTF8.GetString(Bytes(index));
 
     public static FingerprintTable Of(IEnumerable<string> fingerprints)
@@ -84,10 +87,10 @@ internal sealed class FingerprintTable
     private ReadOnlySpan<byte> Bytes(int index) => bytes.AsSpan(starts[index], starts[index + 1] - starts[index]);
 
     /// <summary>Makes a table from fingerprints given as text or copied from another table.</summary>
-    public sealed class Builder
+    public sealed class Builder(int expectedCount = 0, int expectedBytes = 0)
     {
-        private readonly ArrayBufferWriter<byte> bytes = new();
-        private readonly List<int> starts = [0];
+        private readonly ArrayBufferWriter<byte> bytes = new(Math.Max(expectedBytes, 256));
+        private readonly List<int> starts = new(expectedCount + 1) { 0 };
 
         public int Count => starts.Count - 1;
 

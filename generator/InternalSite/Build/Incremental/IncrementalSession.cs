@@ -201,7 +201,7 @@ internal sealed class IncrementalSession
         var expected = previous.DependencyKeys.Length + 1024;
         var ids = new Dictionary<DependencyKey, int>(expected);
         var keys = new List<DependencyKey>(expected);
-        var fingerprints = new FingerprintTable.Builder();
+        var fingerprints = new FingerprintTable.Builder(expected, previous.DependencyFingerprints.ByteCount + (64 * 1024));
         var fromPrevious = new int[previous.DependencyKeys.Length];
         Array.Fill(fromPrevious, -1);
         int Id(DependencyKey key, int carriedFrom)
