@@ -140,7 +140,12 @@ public static class SiteBuilder
         around.Skip();
         if (result.Succeeded)
         {
-            sink.Commit();
+            var listing = sink.Commit(options.Incremental?.OutputListing);
+            if (options.Incremental is { } state)
+            {
+                state.OutputListing = listing;
+            }
+
             around.Mark("output commit");
         }
         else

@@ -1,4 +1,3 @@
-using System.IO.Enumeration;
 using InternalSite.Build.Incremental;
 
 namespace InternalSite.Build;
@@ -75,13 +74,20 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
     }
 
     /// <summary>Puts the staged build in place of the output folder.</summary>
-    public void Commit()
+    public void Commit() => Commit(null);
+
+    /// <summary>
+    /// Puts the staged build in place of the output folder; returns what the folder then holds. Given what it held after
+    /// the last commit (<paramref name="last"/>), only the folders that changed since are listed for stray files.
+    /// </summary>
+    internal OutputFolderSweep.OutputListing Commit(OutputFolderSweep.OutputListing? last)
     {
         finished = true;
         if (!Directory.Exists(output))
         {
+            var started = DateTime.UtcNow;
             Directory.Move(staging, output);
-            return;
+            return new OutputFolderSweep.OutputListing(output, started, [.. emitted.Keys.Order(StringComparer.Ordinal)]);
         }
 
         foreach (var path in staged)
@@ -91,51 +97,11 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
             File.Move(Path.Combine(staging, path), target, overwrite: true);
         }
 
-        SweepFolder(output, string.Empty);
+        var emittedPaths = emitted.GetAlternateLookup<ReadOnlySpan<char>>();
+        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), last);
         TryDelete(staging);
+        return listing;
     }
-
-    /// <summary>
-    /// Deletes, in one walk of the output folder, the files this build did not emit and the folders that leaves
-    /// empty; true when <paramref name="folder"/> itself is then empty. On a large site this walk is most of an
-    /// incremental build's commit, so it reads each folder once and builds no full paths for files it keeps.
-    /// </summary>
-    private bool SweepFolder(string folder, string relative)
-    {
-        var empty = true;
-        var entries = new FileSystemEnumerable<(string Name, bool IsFolder)>(
-            folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), IsRealFolder(ref entry)));
-        foreach (var (name, isFolder) in entries.ToList())
-        {
-            var path = relative + name;
-            if (isFolder)
-            {
-                var child = Path.Combine(folder, name);
-                if (SweepFolder(child, path + "/"))
-                {
-                    Directory.Delete(child);
-                }
-                else
-                {
-                    empty = false;
-                }
-            }
-            else if (emitted.ContainsKey(path))
-            {
-                empty = false;
-            }
-            else
-            {
-                File.Delete(Path.Combine(folder, name));
-            }
-        }
-
-        return empty;
-    }
-
-    /// <summary>A link to a folder is deleted as a link, never walked: what it points to is not the output's.</summary>
-    private static bool IsRealFolder(ref FileSystemEntry entry) =>
-        entry.IsDirectory && (entry.Attributes & FileAttributes.ReparsePoint) == 0;
 
     /// <summary>A file's folder may be a file in the old output (or the file a folder): the new build wins.</summary>
     private void MakeRoomFor(string target)

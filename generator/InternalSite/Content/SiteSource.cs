@@ -38,10 +38,9 @@ public sealed class SiteSource
     {
         root = System.IO.Path.GetFullPath(root);
         var paths = new List<string>();
-        var config = System.IO.Path.Combine(root, ConfigFileName);
-        if (File.Exists(config))
+        if (File.Exists(System.IO.Path.Combine(root, ConfigFileName)))
         {
-            paths.Add(config);
+            paths.Add(ConfigFileName);
         }
 
         foreach (var folder in new[] { "content", "themes" })
@@ -54,11 +53,7 @@ public sealed class SiteSource
         }
 
         var loaded = new SourceFile[paths.Count];
-        Parallel.For(0, paths.Count, i =>
-        {
-            var relative = System.IO.Path.GetRelativePath(root, paths[i]).Replace('\\', '/');
-            loaded[i] = new SourceFile(relative, File.ReadAllBytes(paths[i]));
-        });
+        Parallel.For(0, paths.Count, i => loaded[i] = new SourceFile(paths[i], File.ReadAllBytes(System.IO.Path.Combine(root, paths[i]))));
         return new SiteSource(loaded, root);
     }
 
@@ -94,11 +89,27 @@ public sealed class SiteSource
         }
     }
 
+    /// <summary>
+    /// The files under <paramref name="dir"/>, as '/'-separated paths relative to <paramref name="root"/>, leaving out
+    /// hidden ones and backups: any file or folder whose name starts with '.' or ends with '~' (and all under such a
+    /// folder, which is not even walked). Each path is made once, straight from the listing.
+    /// </summary>
     private static IEnumerable<string> EnumerateVisible(string root, string dir)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
-        return Directory.EnumerateFiles(dir, "*", options)
-            .Where(p => !System.IO.Path.GetRelativePath(root, p).Split(System.IO.Path.DirectorySeparatorChar)
-                .Any(segment => segment.StartsWith('.') || segment.EndsWith('~')));
+        var options = new System.IO.EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        return new System.IO.Enumeration.FileSystemEnumerable<string>(dir, (ref System.IO.Enumeration.FileSystemEntry entry) => RelativePath(root, ref entry), options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && IsVisible(entry.FileName),
+            ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => IsVisible(entry.FileName),
+        };
+    }
+
+    private static bool IsVisible(ReadOnlySpan<char> name) => !name.StartsWith('.') && !name.EndsWith('~');
+
+    private static string RelativePath(string root, ref System.IO.Enumeration.FileSystemEntry entry)
+    {
+        var folder = entry.Directory[root.Length..].TrimStart(System.IO.Path.DirectorySeparatorChar);
+        var path = string.Concat(folder, "/", entry.FileName);
+        return System.IO.Path.DirectorySeparatorChar == '/' ? path : path.Replace(System.IO.Path.DirectorySeparatorChar, '/');
     }
 }

@@ -123,6 +123,40 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void The_saved_dependency_table_loads_as_it_was_with_one_string_per_owner()
+    {
+        BuildWithCache();
+        var saved = CacheFile.Load(Cache);
+        Assert.NotEmpty(saved.DependencyKeys);
+
+        // Saving what was loaded and loading it again gives the same table, records and fingerprints.
+        CacheFile.Save(saved, Cache);
+        var again = CacheFile.Load(Cache);
+        Assert.Equal(saved.DependencyKeys, again.DependencyKeys);
+        Assert.Equal(saved.DependencyFingerprints.Count, again.DependencyFingerprints.Count);
+        Assert.All(Enumerable.Range(0, saved.DependencyFingerprints.Count), i => Assert.Equal(saved.DependencyFingerprints[i], again.DependencyFingerprints[i]));
+        Assert.Equal(saved.Outputs.Keys.Order(StringComparer.Ordinal), again.Outputs.Keys.Order(StringComparer.Ordinal));
+        Assert.All(saved.Outputs, o => Assert.Equal(o.Value.Reads, again.Outputs[o.Key].Reads));
+
+        // Keys of one page share its owner string: the table holds each owner once, not once per key.
+        var owners = again.DependencyKeys.GroupBy(k => k.Owner, StringComparer.Ordinal).Where(g => g.Count() > 1).ToList();
+        Assert.NotEmpty(owners);
+        Assert.All(owners, g => Assert.All(g, key => Assert.Same(g.First().Owner, key.Owner)));
+    }
+
+    [Fact]
+    public void A_cache_whose_outputs_section_is_cut_short_means_a_full_build()
+    {
+        BuildWithCache();
+        var file = Path.Combine(Cache, "build-cache.bin");
+        var bytes = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, bytes[..^9]);
+        var state = CacheFile.Load(Cache);
+        Assert.Empty(state.Outputs);
+        Assert.Empty(state.DependencyKeys);
+    }
+
+    [Fact]
     public void A_cache_describes_one_output_folder_only()
     {
         BuildWithCache();

@@ -30,5 +30,21 @@ public sealed class StableHashTests
         Assert.Equal(hash, StableHash.Of("route/é/", null, string.Empty));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("plain ascii")]
+    [InlineData("é, 漢字 and 😀 across the builder's chunks")]
+    public void The_hash_of_a_builder_is_the_hash_of_its_string(string text)
+    {
+        // A builder grown by many appends holds its text in several chunks; a character pair may straddle two.
+        var builder = new StringBuilder();
+        for (var i = 0; i < 200; i++)
+        {
+            builder.Append(text);
+        }
+
+        Assert.Equal(StableHash.Of(builder.ToString()), StableHash.Of(builder));
+    }
+
     private static byte[] LittleEndian(int value) => [(byte)value, (byte)(value >> 8), (byte)(value >> 16), (byte)(value >> 24)];
 }

@@ -1,3 +1,4 @@
+using InternalSite.Build;
 using System.Text;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
@@ -13,7 +14,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v5";
+    private const string Magic = "InternalSite incremental cache v8";
 
     public static IncrementalState Load(string folder)
     {
@@ -113,24 +114,47 @@ public static class CacheFile
 
     internal static Diagnostic ReadDiagnostic(BinaryReader r) => new((Severity)r.ReadInt32(), ReadLocation(r), r.ReadString(), r.ReadString());
 
+    /// <summary>
+    /// The outputs section. Its dependency table has hundreds of thousands of keys but only as many distinct owners as
+    /// pages and a few dozen members, so keys are written as indexes into a table of each: loading then makes one
+    /// string per owner, not one per key, and a file's reads are variable-length integers.
+    /// </summary>
     private static void WriteOutputs(BinaryWriter w, IncrementalState state)
     {
         w.Write(state.OutputIdentity);
         w.Write(state.GlobalKey);
-        w.Write(state.DependencyKeys.Length);
-        for (var i = 0; i < state.DependencyKeys.Length; i++)
+        var keys = state.DependencyKeys;
+        var owners = new StringTable();
+        var members = new StringTable();
+        var ownerIds = new int[keys.Length];
+        var memberIds = new int[keys.Length];
+        for (var i = 0; i < keys.Length; i++)
         {
-            w.Write(state.DependencyKeys[i].Owner);
-            w.Write(state.DependencyKeys[i].Member);
-            w.Write(state.DependencyFingerprints[i]);
+            ownerIds[i] = owners.Id(keys[i].Owner);
+            memberIds[i] = members.Id(keys[i].Member);
         }
+
+        owners.WriteTo(w);
+        members.WriteTo(w);
+        w.Write(keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            w.Write7BitEncodedInt(ownerIds[i]);
+            w.Write7BitEncodedInt(memberIds[i]);
+        }
+
+        state.DependencyFingerprints.WriteTo(w);
 
         w.Write(state.Outputs.Count);
         foreach (var (path, record) in state.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
         {
             w.Write(path);
             w.Write(record.Length);
-            WriteList(w, record.Reads, w.Write);
+            w.Write7BitEncodedInt(record.Reads.Length);
+            foreach (var read in record.Reads)
+            {
+                w.Write7BitEncodedInt(read);
+            }
         }
 
         w.Write(state.Fingerprinted.Count);
@@ -140,18 +164,36 @@ public static class CacheFile
             w.Write(file.Fingerprint);
             w.Write(file.Length);
         }
+
+        w.Write(state.OutputListing is not null);
+        if (state.OutputListing is { } listing)
+        {
+            w.Write(listing.Folder);
+            w.Write(listing.SweptAtUtc.Ticks);
+            w.Write(listing.Files.Length);
+            foreach (var file in listing.Files)
+            {
+                w.Write(file);
+            }
+        }
     }
 
     private static void ReadOutputs(BinaryReader r, IncrementalState state)
     {
         state.OutputIdentity = r.ReadString();
         state.GlobalKey = r.ReadString();
-        var keys = new DependencyKey[r.ReadInt32()];
-        var fingerprints = new string[keys.Length];
+        var owners = StringTable.Read(r);
+        var members = StringTable.Read(r);
+        var keys = new DependencyKey[StringTable.Count(r.ReadInt32())];
         for (var i = 0; i < keys.Length; i++)
         {
-            keys[i] = new DependencyKey(r.ReadString(), r.ReadString());
-            fingerprints[i] = r.ReadString();
+            keys[i] = new DependencyKey(Entry(owners, r.Read7BitEncodedInt()), Entry(members, r.Read7BitEncodedInt()));
+        }
+
+        var fingerprints = FingerprintTable.Read(r);
+        if (fingerprints.Count != keys.Length)
+        {
+            throw new FormatException("the cache's dependencies and their fingerprints do not match up");
         }
 
         var count = r.ReadInt32();
@@ -160,10 +202,14 @@ public static class CacheFile
         {
             var path = r.ReadString();
             var length = r.ReadInt64();
-            var reads = ReadList(r, r.ReadInt32).ToArray();
-            if (reads.Any(read => (uint)read >= (uint)keys.Length))
+            var reads = new int[StringTable.Count(r.Read7BitEncodedInt())];
+            for (var j = 0; j < reads.Length; j++)
             {
-                throw new FormatException("a cache record refers to a dependency that is not there");
+                reads[j] = r.Read7BitEncodedInt();
+                if ((uint)reads[j] >= (uint)keys.Length)
+                {
+                    throw new FormatException("a cache record refers to a dependency that is not there");
+                }
             }
 
             outputs[path] = new OutputRecord(length, reads);
@@ -176,11 +222,27 @@ public static class CacheFile
             fingerprinted[r.ReadString()] = new FingerprintedFile(r.ReadString(), r.ReadInt64());
         }
 
+        if (r.ReadBoolean())
+        {
+            var folder = r.ReadString();
+            var sweptAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
+            var files = new string[StringTable.Count(r.ReadInt32())];
+            for (var i = 0; i < files.Length; i++)
+            {
+                files[i] = r.ReadString();
+            }
+
+            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, files);
+        }
+
         state.Fingerprinted = fingerprinted;
         state.DependencyKeys = keys;
         state.DependencyFingerprints = fingerprints;
         state.Outputs = outputs;
     }
+
+    private static string Entry(string[] table, int index) =>
+        (uint)index < (uint)table.Length ? table[index] : throw new FormatException("a cache key refers to a name that is not there");
 
     internal static void WriteNullable(BinaryWriter w, string? value)
     {

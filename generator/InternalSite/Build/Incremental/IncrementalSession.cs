@@ -196,19 +196,29 @@ internal sealed class IncrementalSession
         state.GlobalKey = GlobalKey;
         state.OutputIdentity = sink?.OutputIdentity ?? string.Empty;
         // Renumber: kept files refer to the last build's table, rendered ones to what they read now.
-        var ids = new Dictionary<DependencyKey, int>();
-        var keys = new List<DependencyKey>();
-        var fingerprints = new List<string>();
+        // Sized for the last build's table up front: on a large site it has hundreds of thousands of keys, and growing
+        // to that size step by step allocates (and rehashes) several times over.
+        var expected = previous.DependencyKeys.Length + 1024;
+        var ids = new Dictionary<DependencyKey, int>(expected);
+        var keys = new List<DependencyKey>(expected);
+        var fingerprints = new FingerprintTable.Builder(expected, previous.DependencyFingerprints.ByteCount + (64 * 1024));
         var fromPrevious = new int[previous.DependencyKeys.Length];
         Array.Fill(fromPrevious, -1);
-        int Id(DependencyKey key, string? knownFingerprint)
+        int Id(DependencyKey key, int carriedFrom)
         {
             if (!ids.TryGetValue(key, out var id))
             {
                 id = keys.Count;
                 ids[key] = id;
                 keys.Add(key);
-                fingerprints.Add(knownFingerprint ?? CurrentFingerprint(key));
+                if (carriedFrom >= 0)
+                {
+                    fingerprints.AddFrom(previous.DependencyFingerprints, carriedFrom);
+                }
+                else
+                {
+                    fingerprints.Add(CurrentFingerprint(key));
+                }
             }
 
             return id;
@@ -226,7 +236,7 @@ internal sealed class IncrementalSession
                     var old = kept[i];
                     if (fromPrevious[old] < 0)
                     {
-                        fromPrevious[old] = Id(previous.DependencyKeys[old], CarriedFingerprint(old));
+                        fromPrevious[old] = Id(previous.DependencyKeys[old], KeepsLastFingerprint(old) ? old : -1);
                     }
 
                     reads[i] = fromPrevious[old];
@@ -234,7 +244,7 @@ internal sealed class IncrementalSession
             }
             else
             {
-                reads = pending.NewReads!.Select(read => Id(read, null)).ToArray();
+                reads = pending.NewReads!.Select(read => Id(read, -1)).ToArray();
             }
 
             outputs[path] = new OutputRecord(pending.Length, reads);
@@ -243,7 +253,7 @@ internal sealed class IncrementalSession
         state.Outputs = outputs;
         state.Fingerprinted = new Dictionary<string, FingerprintedFile>(nextFingerprinted, StringComparer.Ordinal);
         state.DependencyKeys = keys.ToArray();
-        state.DependencyFingerprints = fingerprints.ToArray();
+        state.DependencyFingerprints = fingerprints.ToTable();
         state.LastRendered = renderedPaths.Order(StringComparer.Ordinal).ToArray();
         state.LastKept = kept;
         state.SearchIndex = NextSearchIndex;
@@ -282,7 +292,7 @@ internal sealed class IncrementalSession
         {
             // Evaluated directly, not through the table of this build's fingerprints: most dependencies are only ever
             // checked, and looking each up there costs about as much as evaluating it.
-            known = Evaluate(previous.DependencyKeys[dependency]) == previous.DependencyFingerprints[dependency] ? 1 : 2;
+            known = previous.DependencyFingerprints.Is(dependency, Evaluate(previous.DependencyKeys[dependency])) ? 1 : 2;
             Volatile.Write(ref validity[dependency], known);
         }
 
@@ -290,13 +300,11 @@ internal sealed class IncrementalSession
     }
 
     /// <summary>
-    /// The fingerprint a kept file's read keeps: the last build's, which its check found unchanged, except for a page's
-    /// source, which is not checked for the file (its members are) and so must describe this build's source.
+    /// Whether a kept file's read keeps the last build's fingerprint, which its check found unchanged: all do except a
+    /// page's source, which is not checked for the file (its members are) and so must describe this build's source.
     /// </summary>
-    private string? CarriedFingerprint(int dependency) =>
-        sourceOf.Value[dependency] == SourceItself && Volatile.Read(ref validity[dependency]) != 1
-            ? null
-            : previous.DependencyFingerprints[dependency];
+    private bool KeepsLastFingerprint(int dependency) =>
+        sourceOf.Value[dependency] != SourceItself || Volatile.Read(ref validity[dependency]) == 1;
 
     private static int[] SourceDependencies(DependencyKey[] keys)
     {

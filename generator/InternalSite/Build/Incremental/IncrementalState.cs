@@ -1,3 +1,4 @@
+using InternalSite.Build;
 using System.Collections.Concurrent;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
@@ -26,7 +27,7 @@ public sealed class IncrementalState
     /// <summary>Every distinct thing the outputs read, and its fingerprint then; records refer to it by index.</summary>
     internal DependencyKey[] DependencyKeys { get; set; } = [];
 
-    internal string[] DependencyFingerprints { get; set; } = [];
+    internal FingerprintTable DependencyFingerprints { get; set; } = FingerprintTable.Empty;
 
     internal Dictionary<string, OutputRecord> Outputs { get; set; } = new(StringComparer.Ordinal);
 
@@ -35,6 +36,9 @@ public sealed class IncrementalState
     /// bytes are made from: an equal fingerprint keeps the last build's file without producing it again.
     /// </summary>
     internal Dictionary<string, FingerprintedFile> Fingerprinted { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the output folder held after the last commit, so the next one lists only the folders changed since.</summary>
+    internal OutputFolderSweep.OutputListing? OutputListing { get; set; }
 
     /// <summary>What the last build's search index was made of (see <see cref="Outputs.Search.SearchIndexState"/>); saved in a file of its own.</summary>
     internal Outputs.Search.SearchIndexState? SearchIndex { get; set; }
@@ -60,8 +64,9 @@ public sealed class IncrementalState
         Outputs = new Dictionary<string, OutputRecord>(StringComparer.Ordinal);
         Fingerprinted = new Dictionary<string, FingerprintedFile>(StringComparer.Ordinal);
         DependencyKeys = [];
-        DependencyFingerprints = [];
+        DependencyFingerprints = FingerprintTable.Empty;
         GlobalKey = string.Empty;
+        OutputListing = null;
     }
 
     /// <summary>The default cache folder of a site: beside its content, git-ignored, safe to delete.</summary>

@@ -23,6 +23,24 @@ internal static class StableHash
         }
     }
 
+    /// <summary>The hash of <paramref name="text"/>'s characters, the same as <see cref="Of(string)"/> of its string, without making that string.</summary>
+    public static string Of(StringBuilder text)
+    {
+        var characters = ArrayPool<char>.Shared.Rent(Math.Max(text.Length, 1));
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(Encoding.UTF8.GetMaxByteCount(text.Length), 1));
+        try
+        {
+            var chars = characters.AsSpan(0, text.Length);
+            text.CopyTo(0, chars, text.Length);
+            return Of(buffer.AsSpan(0, Encoding.UTF8.GetBytes(chars, buffer)));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<char>.Shared.Return(characters);
+        }
+    }
+
     /// <summary>A hash of several parts, each length-prefixed so ("ab", "c") and ("a", "bc") differ.</summary>
     public static string Of(params IEnumerable<string?> parts)
     {

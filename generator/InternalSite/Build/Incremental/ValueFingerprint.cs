@@ -36,11 +36,21 @@ internal static class ValueFingerprint
     {
         var text = spare ?? new StringBuilder();
         spare = null;
-        string described;
         try
         {
             Append(text, value, 0, null);
-            described = text.ToString();
+
+            // Most values a template reads (titles, dates, routes) are short: their text compares faster than it hashes.
+            // '=' keeps such a fingerprint apart from a hash, which is hexadecimal. Either is made straight from the
+            // builder: an incremental build checks about ten values per page, and a string of each text first would
+            // double what that allocates (lists of pages describe themselves in kilobytes).
+            return text.Length <= ShortFingerprint
+                ? string.Create(text.Length + 1, text, static (fingerprint, described) =>
+                {
+                    fingerprint[0] = '=';
+                    described.CopyTo(0, fingerprint[1..], described.Length);
+                })
+                : StableHash.Of(text);
         }
         finally
         {
@@ -50,13 +60,11 @@ internal static class ValueFingerprint
                 spare = text;
             }
         }
-
-        // Most values a template reads (titles, dates, routes) are short: their text compares faster than it hashes.
-        // '=' keeps such a fingerprint apart from a hash, which is hexadecimal.
-        return described.Length <= ShortFingerprint ? "=" + described : StableHash.Of(described);
     }
 
-    public static string PageKey(Page page) => "page:" + page.Route;
+    public static string PageKey(Page page) => PageKeyPrefix + page.Route;
+
+    private const string PageKeyPrefix = "page:";
 
     private static void Append(StringBuilder text, object? value, int depth, HashSet<object>? visiting)
     {
@@ -72,7 +80,7 @@ internal static class ValueFingerprint
                 AppendString(text, 'h', html.Value);
                 return;
             case Page page:
-                text.Append('{').Append(PageKey(page)).Append('}');
+                text.Append('{').Append(PageKeyPrefix).Append(page.Route).Append('}');
                 return;
             case SiteModel:
                 text.Append("{site}");
