@@ -16,6 +16,16 @@ namespace InternalSite.Markdown;
 /// </summary>
 public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
 {
+    // Builders a thread reuses from page to page (the HTML, a section's text): a fresh builder per page allocated its
+    // whole buffer again each time. One grown past this many characters by a huge page is let go, not kept.
+    private const int MaxKeptBuilderCapacity = 1 << 20;
+
+    [ThreadStatic]
+    private static StringBuilder? htmlBuffer;
+
+    [ThreadStatic]
+    private static StringBuilder? textBuffer;
+
     private readonly MarkdownPipeline pipeline = MarkdownPipelineFactory.Pipeline;
 
     public RenderedMarkdown Render(string markdown, string sourcePath, string route, int bodyStartLine, DiagnosticBag diagnostics)
@@ -44,12 +54,37 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
             ? PlainText.Of(para.Inline)
             : null;
 
-        using var writer = new StringWriter(new StringBuilder(markdown.Length + (markdown.Length / 2)));
-        var renderer = new HtmlRenderer(writer);
-        pipeline.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return new RenderedMarkdown(writer.ToString(), headings, sections, ids, links, firstParagraph);
+        var html = Take(ref htmlBuffer);
+        try
+        {
+            using var writer = new StringWriter(html);
+            var renderer = new HtmlRenderer(writer);
+            pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            return new RenderedMarkdown(html.ToString(), headings, sections, ids, links, firstParagraph);
+        }
+        finally
+        {
+            Return(ref htmlBuffer, html);
+        }
+    }
+
+    /// <summary>This thread's builder, empty (or a new one while it is in use further up the stack).</summary>
+    private static StringBuilder Take(ref StringBuilder? kept)
+    {
+        var builder = kept ?? new StringBuilder();
+        kept = null;
+        return builder;
+    }
+
+    private static void Return(ref StringBuilder? kept, StringBuilder builder)
+    {
+        if (builder.Capacity <= MaxKeptBuilderCapacity)
+        {
+            builder.Clear();
+            kept = builder;
+        }
     }
 
     private static RenderedMarkdown TooDeep(SourceLocation at, DiagnosticBag diagnostics)
@@ -119,7 +154,7 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
         var sections = new List<TextSection>();
         string? headingId = null;
         string? headingText = null;
-        var text = new StringBuilder();
+        var text = Take(ref textBuffer);
         foreach (var block in document)
         {
             if (block is HeadingBlock heading)
@@ -134,11 +169,12 @@ public sealed class MarkdownPageRenderer(LinkTargets targets, string basePath)
         }
 
         Flush();
+        Return(ref textBuffer, text);
         return sections;
 
         void Flush()
         {
-            var content = PlainText.CollapseWhitespace(text.ToString());
+            var content = PlainText.CollapseWhitespace(text);
             if (content.Length > 0 || headingText is not null)
             {
                 sections.Add(new TextSection(headingId, headingText, content));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
@@ -87,25 +88,66 @@ public static class PlainText
     /// </summary>
     public static string CollapseWhitespace(ReadOnlySpan<char> text)
     {
-        var words = new StringBuilder(text.Length);
-        var pendingSpace = false;
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            Collapse(text, buffer, ref length, ref pendingSpace);
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="CollapseWhitespace(ReadOnlySpan{char})"/> of a builder's text, read in place: a page's sections are
+    /// gathered in a builder, and making a string of each only to collapse it allocated every section twice.
+    /// </summary>
+    public static string CollapseWhitespace(StringBuilder text)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var length = 0;
+            var pendingSpace = false;
+            foreach (var chunk in text.GetChunks())
+            {
+                Collapse(chunk.Span, buffer, ref length, ref pendingSpace);
+            }
+
+            return new string(buffer, 0, length);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Appends the words of <paramref name="text"/> to the <paramref name="length"/> characters already in
+    /// <paramref name="words"/>, one space before each word but the very first. <paramref name="pendingSpace"/> says
+    /// whether whitespace followed the last word so far, also when it ended an earlier piece of the text.
+    /// </summary>
+    private static void Collapse(ReadOnlySpan<char> text, char[] words, ref int length, ref bool pendingSpace)
+    {
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
             {
-                pendingSpace = words.Length > 0;
+                pendingSpace = length > 0;
                 continue;
             }
 
             if (pendingSpace)
             {
-                words.Append(' ');
+                words[length++] = ' ';
                 pendingSpace = false;
             }
 
-            words.Append(c);
+            words[length++] = c;
         }
-
-        return words.ToString();
     }
 }

@@ -47,13 +47,17 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
     /// read through templates, or recorded by the code that reads it (<see cref="Build.Incremental.ReadTracker"/>,
     /// <see cref="Build.Incremental.TrackedPageFunctions.Record"/>); other code should call <see cref="Emit(string, string, string)"/>.
     /// </summary>
-    public void EmitRendered(string path, string by, Func<string?> render)
+    public void EmitRendered(string path, string by, Func<string?> render) =>
+        EmitRendered(path, by, () => render() is { } text ? Utf8.GetBytes(text) : null);
+
+    /// <summary><see cref="EmitRendered(string, string, Func{string?})"/> for a render that makes the file's UTF-8 bytes itself.</summary>
+    public void EmitRendered(string path, string by, Func<byte[]?> render)
     {
         if (Incremental is null)
         {
-            if (render() is { } text)
+            if (render() is { } bytes)
             {
-                Emit(path, text, by);
+                Emit(path, bytes, by);
             }
 
             return;
@@ -64,9 +68,9 @@ public sealed class OutputContext(SiteModel site, Theme theme, TemplateRenderer 
             return;
         }
 
-        if (Incremental.Render(path, () => render() is { } text ? Utf8.GetBytes(text) : null) is { } bytes)
+        if (Incremental.Render(path, render) is { } rendered)
         {
-            sink.Write(path, bytes);
+            sink.Write(path, rendered);
         }
         else
         {

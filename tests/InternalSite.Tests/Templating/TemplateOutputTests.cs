@@ -35,6 +35,28 @@ public sealed class TemplateOutputTests
     }
 
     [Fact]
+    public void A_page_is_written_as_the_utf8_of_its_text()
+    {
+        var site = TestSite.Config + """
+
+            theme: probe
+            -- themes/probe/layouts/base.html --
+            <title>{{ page.title }}</title>{{ content }}
+            -- themes/probe/layouts/page.html --
+            <h1>{{ page.title }}</h1>
+            -- content/x.md --
+            ---
+            title: Café 😀 & co
+            ---
+            """;
+
+        var (result, output) = TestSite.Build(site);
+
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+        Assert.Equal("<title>Café 😀 &amp; co</title><h1>Café 😀 &amp; co</h1>", Encoding.UTF8.GetString(output.Files["x/index.html"]).Trim());
+    }
+
+    [Fact]
     public void An_include_whose_value_is_used_gives_the_partials_text()
     {
         var site = TestSite.Config + """

@@ -15,5 +15,5 @@ public sealed class PageHtmlOutput : ISiteOutput
 
     // A page's HTML depends only on what its layouts read, so an incremental build can keep it when that is unchanged.
     private void Render(OutputContext context, Page page) =>
-        context.EmitRendered(OutputContext.FileFor(page.Route), Name, () => context.Templates.RenderPage(page));
+        context.EmitRendered(OutputContext.FileFor(page.Route), Name, () => context.Templates.RenderPageUtf8(page));
 }
