@@ -9,8 +9,9 @@ mkdir -p "$work"
 if [ ! -f "$work/corpus/site.config.yml" ]; then
   python3 "$repo/../shared/bench/gen_corpus.py" "$work/corpus" --pages 10000 > /dev/null
 fi
-# Every build is timed with the CLI published in Release with ReadyToRun, as a user runs the installed tool (so
-# process start is not mostly JIT). Full and incremental builds use the same binary, so the ratio stays fair.
+# Every build is timed with the CLI published in Release with ReadyToRun, as the Hugo benchmark runs it (so process
+# start is not mostly JIT; the tool as packed by `dotnet pack` is not ReadyToRun and starts slower). Full and
+# incremental builds use the same binary, so the ratio stays fair.
 if [ ! -f "$work/cli/InternalSite.Cli.dll" ] || [ -n "${REBUILD_CLI:-}" ]; then
   dotnet publish "$repo/generator/InternalSite.Cli" -c Release -o "$work/cli" -r linux-x64 --self-contained false \
     -p:PublishReadyToRun=true > "$work/cli-build.log" \
