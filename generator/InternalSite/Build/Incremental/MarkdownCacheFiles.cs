@@ -109,26 +109,22 @@ internal static class MarkdownCacheFiles
         }
     }
 
-    // What every build reads is in the file's header: each entry's key, the links and anchors the link check needs,
-    // the first paragraph a summary may come from, and diagnostics. The bulk (HTML, headings and text sections; the
-    // search terms and the bucket's table of them) is in blocks read from the file only for pages that need them.
+    // What every build reads is in the file's header: each entry's key, the links the link check needs, the first
+    // paragraph a summary may come from, and diagnostics. The bulk (HTML, headings and text sections; heading ids;
+    // the search terms and the bucket's table of them) is in blocks read from the file only for pages that need them.
     private static void WriteEntries(BinaryWriter w, CacheBlockWriter blocks, KeyValuePair<string, MarkdownCacheEntry>[] entries)
     {
         // Search terms repeat from page to page: each is written once, and pages refer to it by number.
-        var termIds = new Dictionary<string, int>(StringComparer.Ordinal);
-        var terms = new List<string>();
+        var terms = new StringTable();
         foreach (var (_, entry) in entries)
         {
             foreach (var term in entry.Search?.Terms ?? [])
             {
-                if (termIds.TryAdd(term, terms.Count))
-                {
-                    terms.Add(term);
-                }
+                terms.Id(term);
             }
         }
 
-        blocks.Write(b => CacheFile.WriteList(b, terms, b.Write)).WriteTo(w);
+        blocks.Write(terms.WriteTo).WriteTo(w);
         w.Write(entries.Length);
         foreach (var (path, entry) in entries)
         {
@@ -143,7 +139,7 @@ internal static class MarkdownCacheFiles
             w.Write(entry.Search is not null);
             if (entry.Search is { } search)
             {
-                blocks.Write(b => WriteSearchTerms(b, search, termIds)).WriteTo(w);
+                blocks.Write(b => WriteSearchTerms(b, search, terms)).WriteTo(w);
             }
         }
     }
@@ -174,13 +170,13 @@ internal static class MarkdownCacheFiles
         CacheFile.ReadList(r, () => new Heading(r.ReadInt32(), r.ReadString(), r.ReadString())),
         CacheFile.ReadList(r, () => new TextSection(CacheFile.ReadNullable(r), CacheFile.ReadNullable(r), r.ReadString())));
 
-    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms search, Dictionary<string, int> termIds)
+    private static void WriteSearchTerms(BinaryWriter w, CachedSearchTerms search, StringTable terms)
     {
         w.Write(search.Key);
         w.Write7BitEncodedInt(search.Terms.Length);
         for (var t = 0; t < search.Terms.Length; t++)
         {
-            w.Write7BitEncodedInt(termIds[search.Terms[t]]);
+            w.Write7BitEncodedInt(terms.Id(search.Terms[t]));
             w.Write(search.Weights[t]);
             w.Write7BitEncodedInt(search.Sections[t]);
         }
@@ -207,11 +203,7 @@ internal static class MarkdownCacheFiles
     {
         var read = new List<KeyValuePair<string, MarkdownCacheEntry>>();
         var termsBlock = CacheBlock.ReadFrom(r);
-        var allTerms = new Lazy<string[]>(() =>
-        {
-            using var terms = blocks.Open(termsBlock);
-            return CacheFile.ReadList(terms, terms.ReadString).ToArray();
-        });
+        var allTerms = new Lazy<string[]>(() => Decoded(blocks, termsBlock, StringTable.Read));
         var count = r.ReadInt32();
         for (var i = 0; i < count; i++)
         {
