@@ -1,4 +1,3 @@
-using InternalSite.Build;
 using System.Text;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;

@@ -1,4 +1,3 @@
-using InternalSite.Build;
 using System.Collections.Concurrent;
 using InternalSite.Diagnostics;
 using InternalSite.Markdown;
