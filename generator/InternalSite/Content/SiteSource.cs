@@ -96,7 +96,7 @@ public sealed class SiteSource
     /// </summary>
     private static IEnumerable<string> EnumerateVisible(string root, string dir)
     {
-        var options = new System.IO.EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 };
+        var options = new System.IO.EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden };
         return new System.IO.Enumeration.FileSystemEnumerable<string>(dir, (ref System.IO.Enumeration.FileSystemEntry entry) => RelativePath(root, ref entry), options)
         {
             ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) => !entry.IsDirectory && IsVisible(entry.FileName),
