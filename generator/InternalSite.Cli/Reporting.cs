@@ -23,7 +23,8 @@ internal static class Reporting
         var console = AnsiConsole.Console;
         var errors = result.Errors.Count();
         var warnings = result.Warnings.Count();
-        if (result.Site is not null)
+        // A build on the build server has no model here, only its statistics; a build that made no model has none.
+        if (result.Statistics.PagesByKind.Count > 0)
         {
             var table = new Table().Border(TableBorder.Rounded).AddColumn("Pages").AddColumn(new TableColumn("Count").RightAligned());
             foreach (var (kind, count) in result.Statistics.PagesByKind.OrderBy(k => k.Key, StringComparer.Ordinal))
@@ -45,7 +46,7 @@ internal static class Reporting
         }
     }
 
-    public static void Timings(BuildStatistics statistics)
+    public static void Timings(BuildStatistics statistics, string? garbageCollection = null)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Stage")
             .AddColumn(new TableColumn("wall ms").RightAligned()).AddColumn(new TableColumn("cpu ms").RightAligned())
@@ -60,7 +61,7 @@ internal static class Reporting
         }
 
         AnsiConsole.Console.Write(table);
-        AnsiConsole.Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        AnsiConsole.Console.WriteLine(garbageCollection ?? string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"garbage collection: {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}"));
     }
 

@@ -36,6 +36,8 @@ public static class CliProcess
         start.Environment["NO_COLOR"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment.Remove("SOURCE_DATE_EPOCH");
+        // Each test's build runs in its own process unless the test is about the build server.
+        start.Environment["INTERNALSITE_BUILD_SERVER"] = "0";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -32,18 +32,40 @@ public static class CacheFile
         return state;
     }
 
-    /// <summary>Writes the state atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
+    /// <summary>The file whose presence makes a cache folder usable: a build without it is a full build.</summary>
+    public static string MainFile(string folder) => Path.Combine(folder, FileName);
+
+    /// <summary>
+    /// Makes the cache in <paramref name="folder"/> unusable, for when the output it describes is about to change
+    /// without it (a build that will save its own later, or a build that does not use the cache at all).
+    /// </summary>
+    public static void Discard(string folder)
+    {
+        try
+        {
+            File.Delete(MainFile(folder));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // No cache folder: nothing to discard.
+        }
+    }
+
+    /// <summary>Writes the state, each file atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
     public static void Save(IncrementalState state, string folder)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ".gitignore"), "# InternalSite build cache: safe to delete.\n*\n");
-        CacheStream.Write(Path.Combine(folder, FileName), Magic, writer =>
+        // The main file goes last and the old one first, so a save cut short leaves no main file beside files of
+        // another build (a cache without it is a full build), rather than a main file with a stale search state.
+        Discard(folder);
+        MarkdownCacheFiles.Save(folder, state);
+        Outputs.Search.SearchIndexStateFile.Save(folder, state);
+        CacheStream.Write(MainFile(folder), Magic, writer =>
         {
             WriteParsedPages(writer, state);
             WriteOutputs(writer, state);
         });
-        MarkdownCacheFiles.Save(folder, state);
-        Outputs.Search.SearchIndexStateFile.Save(folder, state);
     }
 
     private static void WriteParsedPages(BinaryWriter w, IncrementalState state)

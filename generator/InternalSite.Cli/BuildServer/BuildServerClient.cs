@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Text;
+
+namespace InternalSite.Cli.BuildServer;
+
+/// <summary>
+/// Sends a build to the site's build server, starting one first when none runs. Returns null whenever the server
+/// cannot take the build (it could not start, the socket is not usable here, it went away, or it declined): the
+/// caller then builds in its own process, so the server can only make a build faster, never stop it.
+/// </summary>
+internal static class BuildServerClient
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>Whether <c>build</c> uses a server: not with <c>--no-cache</c> (nothing to keep) and not on CI, unless asked.</summary>
+    public static bool Wanted(bool noCache, bool noServer)
+    {
+        if (noCache || noServer)
+        {
+            return false;
+        }
+
+        return Environment.GetEnvironmentVariable("INTERNALSITE_BUILD_SERVER") switch
+        {
+            "0" or "false" => false,
+            "1" or "true" => true,
+            // A CI job builds once in a fresh checkout: a process left waiting for a next build would only hold memory.
+            _ => Environment.GetEnvironmentVariable("CI") is not { Length: > 0 } ci || ci is "0" or "false",
+        };
+    }
+
+    /// <summary>The server's answer, and whether this call had to start the server.</summary>
+    public static (BuildServerResponse Response, bool Started)? Build(BuildServerRequest request)
+    {
+        try
+        {
+            var endpoint = BuildServerEndpoint.For(request.Site);
+            var started = false;
+            var socket = TryConnect(endpoint.SocketPath);
+            if (socket is null)
+            {
+                if (!StartServer(request.Site))
+                {
+                    return null;
+                }
+
+                started = true;
+                socket = WaitForServer(endpoint.SocketPath);
+            }
+
+            if (socket is null)
+            {
+                return null;
+            }
+
+            using (socket)
+            {
+                var response = Exchange(socket, request);
+                return response is null || response.Failure is not null ? null : (response, started);
+            }
+        }
+        catch (Exception e) when (e is IOException or SocketException or UnauthorizedAccessException or PlatformNotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Asks the site's server to stop; false when none was running.</summary>
+    public static bool Stop(string siteRoot)
+    {
+        using var socket = TryConnect(BuildServerEndpoint.For(siteRoot).SocketPath);
+        if (socket is null)
+        {
+            return false;
+        }
+
+        Exchange(socket, new BuildServerRequest { Command = "stop", Site = siteRoot });
+        return true;
+    }
+
+    public static bool IsListening(string socketPath)
+    {
+        using var socket = TryConnect(socketPath);
+        return socket is not null;
+    }
+
+    private static BuildServerResponse? Exchange(Socket socket, BuildServerRequest request)
+    {
+        using var stream = new NetworkStream(socket);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
+        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
+        writer.WriteLine(WireFormat.Write(request));
+        return WireFormat.Read<BuildServerResponse>(reader.ReadLine());
+    }
+
+    private static Socket? TryConnect(string socketPath)
+    {
+        if (!File.Exists(socketPath))
+        {
+            return null;
+        }
+
+        var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+            return socket;
+        }
+        catch (SocketException)
+        {
+            socket.Dispose();
+            return null;
+        }
+    }
+
+    private static Socket? WaitForServer(string socketPath)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < StartTimeout)
+        {
+            if (TryConnect(socketPath) is { } socket)
+            {
+                return socket;
+            }
+
+            Thread.Sleep(20);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Starts this same tool as <c>build-server run</c> for the site, detached from this console: its standard streams
+    /// are not this terminal's, so it neither prints into it nor keeps a caller that waits for them open.
+    /// </summary>
+    private static bool StartServer(string siteRoot)
+    {
+        var processPath = Environment.ProcessPath;
+        if (processPath is null)
+        {
+            return false;
+        }
+
+        var start = new ProcessStartInfo(processPath)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        // Run as `dotnet InternalSite.Cli.dll`, the server needs the assembly path; as the installed tool, it does not.
+        if (Path.GetFileNameWithoutExtension(processPath) == "dotnet" && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } entry)
+        {
+            start.ArgumentList.Add(entry);
+        }
+
+        foreach (var arg in new[] { "--site", siteRoot, "build-server", "run" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start);
+        if (process is null)
+        {
+            return false;
+        }
+
+        process.StandardInput.Close();
+        process.StandardOutput.Close();
+        process.StandardError.Close();
+        return true;
+    }
+}

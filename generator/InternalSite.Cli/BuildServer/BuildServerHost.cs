@@ -1,0 +1,220 @@
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+using InternalSite.Build;
+using InternalSite.Build.Incremental;
+
+namespace InternalSite.Cli.BuildServer;
+
+/// <summary>
+/// The build server: a process that keeps one site's last build in memory (parsed pages, rendered markdown, what every
+/// output read) so the next <c>build</c> starts from it instead of loading the cache file, and that has its code
+/// compiled and warm. Builds run one at a time, in the order clients connect. The cache on disk stays the truth: it
+/// is written after every build, and the server drops what it holds when another process wrote the cache since.
+/// </summary>
+internal sealed class BuildServerHost
+{
+    private readonly string siteRoot;
+    private readonly BuildServerEndpoint endpoint;
+    private readonly TimeSpan idleTimeout;
+    private IncrementalState? state;
+    private CacheStamp? savedStamp;
+
+    private BuildServerHost(string siteRoot, BuildServerEndpoint endpoint, TimeSpan idleTimeout)
+    {
+        this.siteRoot = siteRoot;
+        this.endpoint = endpoint;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /// <summary>Default idle time before the server stops; <c>INTERNALSITE_BUILD_SERVER_IDLE_SECONDS</c> changes it.</summary>
+    public static TimeSpan IdleTimeout =>
+        int.TryParse(Environment.GetEnvironmentVariable("INTERNALSITE_BUILD_SERVER_IDLE_SECONDS"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromMinutes(10);
+
+    /// <summary>Serves until idle for <see cref="IdleTimeout"/> or asked to stop; returns at once if another server already listens.</summary>
+    public static int Run(string siteRoot)
+    {
+        var endpoint = BuildServerEndpoint.For(siteRoot);
+        using var listener = Listen(endpoint.SocketPath);
+        if (listener is null)
+        {
+            return ExitCodes.Success;
+        }
+
+        try
+        {
+            new BuildServerHost(Path.GetFullPath(siteRoot), endpoint, IdleTimeout).Serve(listener);
+        }
+        finally
+        {
+            TryDelete(endpoint.SocketPath);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private void Serve(Socket listener)
+    {
+        Log("listening");
+        while (true)
+        {
+            var accepting = listener.AcceptAsync();
+            if (!accepting.Wait(idleTimeout))
+            {
+                Log("idle, stopping");
+                return;
+            }
+
+            using var connection = accepting.Result;
+            if (!Handle(connection))
+            {
+                Log("asked to stop");
+                return;
+            }
+        }
+    }
+
+    /// <summary>Answers one client; false when it asked the server to stop.</summary>
+    private bool Handle(Socket connection)
+    {
+        using var stream = new NetworkStream(connection);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
+        var request = WireFormat.Read<BuildServerRequest>(reader.ReadLine());
+        if (request is null || request.Command == "stop")
+        {
+            return request is null;
+        }
+
+        if (!string.Equals(Path.GetFullPath(request.Site), siteRoot, StringComparison.Ordinal))
+        {
+            writer.WriteLine(WireFormat.Write(new BuildServerResponse { Failure = "this server builds another site" }));
+            return true;
+        }
+
+        var cacheFolder = IncrementalState.DefaultFolder(siteRoot);
+        using var exclusive = SiteBuildLock.Acquire(cacheFolder);
+        BuildServerResponse response;
+        try
+        {
+            var (result, gc) = Build(request, cacheFolder);
+            response = BuildServerResponse.From(result, gc);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A bug of the tool: forget what this server holds (it may be half updated); the client builds in its own
+            // process, which reports the problem the usual way.
+            state = null;
+            Log($"build failed: {e}");
+            response = new BuildServerResponse { Failure = e.GetType().Name + ": " + e.Message };
+        }
+
+        try
+        {
+            writer.WriteLine(WireFormat.Write(response));
+        }
+        catch (IOException)
+        {
+            // The client went away (Ctrl+C); the build itself is done and its output committed.
+        }
+
+        // The client has its answer; the cache is written while nobody waits, and before the next build starts.
+        if (state is not null)
+        {
+            Save(cacheFolder);
+        }
+
+        return true;
+    }
+
+    private (BuildResult Result, string GarbageCollection) Build(BuildServerRequest request, string cacheFolder)
+    {
+        // What this server holds describes the last output only if nobody else has built since: their build rewrote
+        // the cache (or deleted it), so its stamp is no longer the one this server's save left.
+        if (state is null || savedStamp is null || CacheStamp.Of(cacheFolder) != savedStamp)
+        {
+            state = CacheFile.Load(cacheFolder);
+        }
+
+        // Until this build's cache is saved, the one on disk no longer describes the output: a build in another
+        // process (or after this one was killed) must not trust it.
+        CacheFile.Discard(cacheFolder);
+        savedStamp = null;
+        var pauses = GC.GetTotalPauseDuration();
+        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var options = request.ToOptions() with { Incremental = state, CacheFolder = null };
+        var result = SiteBuilder.BuildToFolder(siteRoot, request.Output, options);
+        var gc = string.Create(CultureInfo.InvariantCulture,
+            $"garbage collection (build server): {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}");
+        Log($"built: {result.Statistics.Elapsed.TotalMilliseconds:0} ms, {result.Diagnostics.Count(d => d.IsError)} error(s)");
+        return (result, gc);
+    }
+
+    private void Save(string cacheFolder)
+    {
+        try
+        {
+            CacheFile.Save(state!, cacheFolder);
+            savedStamp = CacheStamp.Of(cacheFolder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Without a saved cache the next build (here or elsewhere) loads what is on disk, or builds in full.
+            state = null;
+            Log("could not save the cache: " + e.Message);
+        }
+    }
+
+    /// <summary>Binds the socket, or returns null when a live server already holds it (a stale socket file is replaced).</summary>
+    private static Socket? Listen(string socketPath)
+    {
+        if (File.Exists(socketPath))
+        {
+            if (BuildServerClient.IsListening(socketPath))
+            {
+                return null;
+            }
+
+            TryDelete(socketPath);
+        }
+
+        var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        try
+        {
+            listener.Bind(new UnixDomainSocketEndPoint(socketPath));
+            listener.Listen(16);
+            return listener;
+        }
+        catch (SocketException)
+        {
+            // Another server started at the same moment and won.
+            listener.Dispose();
+            return null;
+        }
+    }
+
+    private void Log(string message)
+    {
+        try
+        {
+            File.AppendAllText(endpoint.LogPath, string.Create(CultureInfo.InvariantCulture, $"{DateTime.UtcNow:O} [{Environment.ProcessId}] {siteRoot}: {message}\n"));
+        }
+        catch (IOException)
+        {
+            // The log is for diagnosing the server; not being able to write it must not stop a build.
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using InternalSite.Build;
+using InternalSite.Diagnostics;
+using NodaTime;
+
+namespace InternalSite.Cli.BuildServer;
+
+/// <summary>What a client asks the build server: one line of JSON, answered by one line of JSON.</summary>
+internal sealed record BuildServerRequest
+{
+    /// <summary>"build" or "stop".</summary>
+    public string Command { get; init; } = "build";
+
+    public string Site { get; init; } = "";
+
+    public string? Output { get; init; }
+
+    public bool Drafts { get; init; }
+
+    public bool Future { get; init; }
+
+    public string? BaseUrl { get; init; }
+
+    /// <summary>The client's SOURCE_DATE_EPOCH in seconds, when it has one: "now" is the client's, not the server's.</summary>
+    public long? NowUnixSeconds { get; init; }
+
+    public bool SocialCards { get; init; } = true;
+
+    public BuildOptions ToOptions()
+    {
+        var options = new BuildOptions
+        {
+            Drafts = Drafts,
+            Future = Future,
+            BaseUrl = BaseUrl,
+            Now = NowUnixSeconds is { } seconds ? Instant.FromUnixTimeSeconds(seconds) : null,
+        };
+        return options with { Images = options.Images with { SocialCards = SocialCards } };
+    }
+}
+
+/// <summary>The outcome of one build on the server: what the client prints, as an in-process build would.</summary>
+internal sealed record BuildServerResponse
+{
+    public List<WireDiagnostic> Diagnostics { get; init; } = [];
+
+    /// <summary>Null when the build stopped before there was a site model (e.g. the output folder was refused).</summary>
+    public Dictionary<string, int>? PagesByKind { get; init; }
+
+    public int FilesEmitted { get; init; }
+
+    public double ElapsedMilliseconds { get; init; }
+
+    public List<WireStage> Stages { get; init; } = [];
+
+    /// <summary>The server's garbage collection during this build, for <c>--timings</c>.</summary>
+    public string GarbageCollection { get; init; } = "";
+
+    /// <summary>Set when the server could not run the build at all; the client then builds in its own process.</summary>
+    public string? Failure { get; init; }
+
+    public static BuildServerResponse From(BuildResult result, string garbageCollection) => new()
+    {
+        Diagnostics = result.Diagnostics.Select(WireDiagnostic.From).ToList(),
+        PagesByKind = result.Site is null ? null : new Dictionary<string, int>(result.Statistics.PagesByKind, StringComparer.Ordinal),
+        FilesEmitted = result.Statistics.FilesEmitted,
+        ElapsedMilliseconds = result.Statistics.Elapsed.TotalMilliseconds,
+        Stages = result.Statistics.Stages.Select(WireStage.From).ToList(),
+        GarbageCollection = garbageCollection,
+    };
+
+    /// <summary>The result as the client's reporting expects it; there is no site model on this side of the socket.</summary>
+    public BuildResult ToResult()
+    {
+        var statistics = new BuildStatistics(PagesByKind ?? [], FilesEmitted, TimeSpan.FromMilliseconds(ElapsedMilliseconds))
+        {
+            Stages = Stages.Select(s => s.ToStage()).ToList(),
+        };
+        return new BuildResult(null, Diagnostics.Select(d => d.ToDiagnostic()).ToList(), statistics);
+    }
+}
+
+internal sealed record WireDiagnostic(Severity Severity, string File, int Line, int Column, string Code, string Message)
+{
+    public static WireDiagnostic From(Diagnostic d) => new(d.Severity, d.Location.File, d.Location.Line, d.Location.Column, d.Code, d.Message);
+
+    public Diagnostic ToDiagnostic() => new(Severity, new SourceLocation(File, Line, Column), Code, Message);
+}
+
+internal sealed record WireStage(string Stage, double WallMilliseconds, double? ProcessorMilliseconds, long? AllocatedBytes)
+{
+    public static WireStage From(StageTime s) =>
+        new(s.Stage, s.Wall.TotalMilliseconds, s.Processor?.TotalMilliseconds, s.AllocatedBytes);
+
+    public StageTime ToStage() =>
+        new(Stage, TimeSpan.FromMilliseconds(WallMilliseconds), ProcessorMilliseconds is { } cpu ? TimeSpan.FromMilliseconds(cpu) : null)
+        {
+            AllocatedBytes = AllocatedBytes,
+        };
+}
+
+/// <summary>One JSON document per line, in both directions.</summary>
+internal static class WireFormat
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T? Read<T>(string? line) where T : class
+    {
+        if (string.IsNullOrEmpty(line))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(line, Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}
