@@ -22,7 +22,7 @@ cli=(dotnet "$work/cli/InternalSite.Cli.dll" --site "$site")
 export SOURCE_DATE_EPOCH=1795000000   # a fixed "now", so full and incremental builds are comparable byte for byte
 note="$(find "$site/content/products" -path '*/releases/*.md' | sort | sed -n 1p)"
 cp "$note" "$work/note.orig"
-cleanup() { cp "$work/note.orig" "$note"; }
+cleanup() { cp "$work/note.orig" "$note"; "${cli[@]}" build-server stop > /dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 # Wall seconds of a command; its processor seconds (user + system) go to $work/cpu.<label>, since on a shared machine
@@ -39,9 +39,21 @@ cpu() { cat "$work/cpu.$1"; }
 rm -rf "$site/_site" "$site/.internalsite-cache"
 clean=$(seconds clean "${cli[@]}" build --no-cache)               # from nothing: every file written
 full=$(seconds full "${cli[@]}" build --no-cache)                # everything rendered again, output folder already there
-cold=$(seconds cold "${cli[@]}" build)                      # writes the cache; every page is carried over or re-rendered once
+# `build` runs on the site's build server (started by the first build that uses the cache; it keeps that build in
+# memory). The same edit is also timed with --no-server: a build in its own process that starts from the cache file.
+export INTERNALSITE_BUILD_SERVER=1   # also when the benchmark runs with CI set
+"${cli[@]}" build-server stop > /dev/null 2>&1 || true
+cold=$(seconds cold "${cli[@]}" build)                      # writes the cache and starts the server
+# The server's processor time (user + system, from /proc) around a build it runs, beside the client's.
+server_pid=$(pgrep -f -- "--site $site build-server run" | head -1)
+server_cpu() { awk -v t="$(getconf CLK_TCK)" '{ split($0, a, ") "); split(a[2], f, " "); printf "%.2f", (f[12] + f[13]) / t }' "/proc/$server_pid/stat"; }
 printf '\nAdded by the incremental benchmark.\n' >> "$note"
-incr=$(seconds incr "${cli[@]}" build)                      # one edited release note
+server_before=$(server_cpu)
+incr=$(seconds incr "${cli[@]}" build)                      # one edited release note, on the warm server
+server_used=$(echo "$(server_cpu) - $server_before" | bc)
+tail -1 "$work/last.log"
+printf '\nAdded again by the incremental benchmark.\n' >> "$note"
+alone=$(seconds alone "${cli[@]}" build --no-server)        # one edited release note, in a process of its own
 tail -1 "$work/last.log"
 
 rm -rf "$work/full-out"
@@ -49,14 +61,16 @@ rm -rf "$work/full-out"
 if diff -rq "$site/_site" "$work/full-out" > "$work/diff.txt"; then identical=yes; else identical=NO; fi
 
 ratio=$(echo "scale=3; $incr / $full" | bc)
+ratio_alone=$(echo "scale=3; $alone / $full" | bc)
+cpu_ratio_alone=$(echo "scale=3; $(cpu alone) / $(cpu full)" | bc)
 ratio_clean=$(echo "scale=3; $incr / $clean" | bc)
-cpu_ratio=$(echo "scale=3; $(cpu incr) / $(cpu full)" | bc)
 echo "note edited:                 ${note#$site/}"
 echo "                             wall      cpu (user+sys)"
 echo "clean build (no _site):      ${clean}s    $(cpu clean)s"
 echo "full build (--no-cache):     ${full}s    $(cpu full)s"
 echo "build, cold cache:           ${cold}s    $(cpu cold)s"
-echo "build after one edited note: ${incr}s    $(cpu incr)s"
-echo "ratio incremental/full:      ${ratio} (wall), ${cpu_ratio} (cpu)"
+echo "build after one edited note: ${incr}s    $(cpu incr)s client + ${server_used}s server (build server)"
+echo "the same, --no-server:       ${alone}s    $(cpu alone)s"
+echo "ratio incremental/full:      ${ratio} (wall, build server), ${ratio_alone} (wall, --no-server), ${cpu_ratio_alone} (cpu, --no-server)"
 echo "ratio incremental/clean:     ${ratio_clean} (wall)"
 echo "incremental == full output:  ${identical}"
