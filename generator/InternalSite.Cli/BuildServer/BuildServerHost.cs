@@ -68,10 +68,19 @@ internal sealed class BuildServerHost
             }
 
             using var connection = accepting.Result;
-            if (!Handle(connection))
+            // A client that connects and then says nothing must not hold up the next one for long.
+            connection.ReceiveTimeout = (int)TimeSpan.FromSeconds(30).TotalMilliseconds;
+            try
             {
-                Log("asked to stop");
-                return;
+                if (!Handle(connection))
+                {
+                    Log("asked to stop");
+                    return;
+                }
+            }
+            catch (IOException e)
+            {
+                Log("a client went away: " + e.Message);
             }
         }
     }
