@@ -141,4 +141,18 @@ internal sealed class CacheReader(byte[] bytes) : BinaryReader(new MemoryStream(
         stream.Position = start + length;
         return System.Text.Encoding.UTF8.GetString(bytes, start, length);
     }
+
+    /// <summary>Skips the next <paramref name="length"/> bytes and says where they are, to use them without a copy.</summary>
+    public (byte[] Bytes, int Offset) ReadInPlace(int length)
+    {
+        var stream = BaseStream;
+        var start = (int)stream.Position;
+        if (length < 0 || length > bytes.Length - start)
+        {
+            throw new EndOfStreamException("a cache block runs past the end of its file");
+        }
+
+        stream.Position = start + length;
+        return (bytes, start);
+    }
 }
