@@ -13,23 +13,27 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v8";
+    private const string Magic = "InternalSite incremental cache v9";
 
+    /// <summary>
+    /// Reads the main file, the markdown files and the search index state side by side: they are independent, and
+    /// reading them one after the other made loading the cache the longest task before the build proper.
+    /// </summary>
     public static IncrementalState Load(string folder)
     {
         var state = new IncrementalState();
-        if (!CacheStream.TryRead(Path.Combine(folder, FileName), Magic, reader =>
-            {
-                ReadParsedPages(reader, state);
-                ReadOutputs(reader, state);
-            }))
+        var markdown = Task.Run(() => MarkdownCacheFiles.Load(folder, state));
+        var searchIndex = Task.Run(() => Outputs.Search.SearchIndexStateFile.Load(folder, state));
+        var loaded = CacheStream.TryRead(Path.Combine(folder, FileName), Magic, reader =>
         {
-            return new IncrementalState();
-        }
+            ReadParsedPages(reader, state);
+            ReadOutputs(reader, state);
+        });
+        markdown.GetAwaiter().GetResult();
+        searchIndex.GetAwaiter().GetResult();
 
-        MarkdownCacheFiles.Load(folder, state);
-        Outputs.Search.SearchIndexStateFile.Load(folder, state);
-        return state;
+        // Without the main file (another tool version, or damaged), the other files are not trusted either.
+        return loaded ? state : new IncrementalState();
     }
 
     /// <summary>Writes the state atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
@@ -169,11 +173,9 @@ public static class CacheFile
         {
             w.Write(listing.Folder);
             w.Write(listing.SweptAtUtc.Ticks);
-            w.Write(listing.Files.Length);
-            foreach (var file in listing.Files)
-            {
-                w.Write(file);
-            }
+            w.Write(listing.Count);
+            w.Write(listing.EncodedFiles.Length);
+            w.Write(listing.EncodedFiles);
         }
     }
 
@@ -225,13 +227,15 @@ public static class CacheFile
         {
             var folder = r.ReadString();
             var sweptAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
-            var files = new string[StringTable.Count(r.ReadInt32())];
-            for (var i = 0; i < files.Length; i++)
+            var fileCount = StringTable.Count(r.ReadInt32());
+            var length = StringTable.Count(r.ReadInt32());
+            var files = r.ReadBytes(length);
+            if (files.Length != length)
             {
-                files[i] = r.ReadString();
+                throw new EndOfStreamException("the output listing is cut short");
             }
 
-            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, files);
+            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, fileCount, files);
         }
 
         state.Fingerprinted = fingerprinted;
