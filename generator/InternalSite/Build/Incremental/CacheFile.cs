@@ -39,15 +39,59 @@ public static class CacheFile
     /// <summary>Writes the state atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
     public static void Save(IncrementalState state, string folder)
     {
+        using var save = BeginSave(state, folder);
+        save.Complete();
+    }
+
+    /// <summary>
+    /// Writes all of the state but the output listing, which the output commit makes: the main file into a temporary
+    /// file (put in place by <see cref="CacheSave.Complete"/>, so the cache never describes an output that was not
+    /// committed), and the markdown files, which are pure functions of their keys and valid whatever the output.
+    /// </summary>
+    public static CacheSave BeginSave(IncrementalState state, string folder)
+    {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ".gitignore"), "# InternalSite build cache: safe to delete.\n*\n");
-        CacheStream.Write(Path.Combine(folder, FileName), Magic, writer =>
+        var main = PendingCacheFile.Begin(Path.Combine(folder, FileName), Magic, writer =>
         {
             WriteParsedPages(writer, state);
             WriteOutputs(writer, state);
         });
-        MarkdownCacheFiles.Save(folder, state);
-        Outputs.Search.SearchIndexStateFile.Save(folder, state);
+        try
+        {
+            MarkdownCacheFiles.Save(folder, state);
+        }
+        catch
+        {
+            main.Dispose();
+            throw;
+        }
+
+        return new CacheSave(state, folder, main);
+    }
+
+    /// <summary>A save begun by <see cref="BeginSave"/>; disposed without <see cref="Complete"/>, the last saved state stays.</summary>
+    public sealed class CacheSave : IDisposable
+    {
+        private readonly IncrementalState state;
+        private readonly string folder;
+        private readonly PendingCacheFile main;
+
+        internal CacheSave(IncrementalState state, string folder, PendingCacheFile main)
+        {
+            this.state = state;
+            this.folder = folder;
+            this.main = main;
+        }
+
+        /// <summary>Adds the state's output listing as it is now, puts the main file in place, and saves the search index state.</summary>
+        public void Complete()
+        {
+            main.Complete(writer => WriteListing(writer, state.OutputListing));
+            Outputs.Search.SearchIndexStateFile.Save(folder, state);
+        }
+
+        public void Dispose() => main.Dispose();
     }
 
     private static void WriteParsedPages(BinaryWriter w, IncrementalState state)
@@ -167,9 +211,13 @@ public static class CacheFile
             w.Write(file.Fingerprint);
             w.Write(file.Length);
         }
+    }
 
-        w.Write(state.OutputListing is not null);
-        if (state.OutputListing is { } listing)
+    /// <summary>The last section of the main file, written once the output commit has made it.</summary>
+    private static void WriteListing(BinaryWriter w, OutputFolderSweep.OutputListing? listing)
+    {
+        w.Write(listing is not null);
+        if (listing is not null)
         {
             w.Write(listing.Folder);
             w.Write(listing.SweptAtUtc.Ticks);
