@@ -140,13 +140,19 @@ public static class CacheFile
     private static void ReadParsedPages(BinaryReader r, IncrementalState state)
     {
         var count = r.ReadInt32();
+        string? lastConfigKey = null;
         for (var i = 0; i < count; i++)
         {
             var path = r.ReadString();
             var hash = r.ReadString();
+
+            // Every page of a build has the same config key: one string for all, not one per page.
             var configKey = r.ReadString();
+            configKey = configKey == lastConfigKey ? lastConfigKey : lastConfigKey = configKey;
             var encoded = r.ReadBoolean() ? r.ReadBytes(r.ReadInt32()) : null;
-            var diagnostics = ReadList(r, () => ReadDiagnostic(r));
+
+            // Most pages parse without diagnostics: they share one empty list instead of each having its own.
+            IReadOnlyList<Diagnostic> diagnostics = ReadList(r, () => ReadDiagnostic(r)) is { Count: > 0 } some ? some : [];
             state.Memory.ParsedPages[path] = new ParsedPageEntry(null, configKey, null, diagnostics) { BytesHash = hash, Encoded = encoded };
         }
     }
