@@ -1,4 +1,5 @@
 using System.IO.Enumeration;
+using System.Text;
 
 namespace InternalSite.Build;
 
@@ -39,35 +40,50 @@ internal sealed class OutputFolderSweep
         root = Path.TrimEndingDirectorySeparator(root);
         var started = DateTime.UtcNow;
         var sweep = new OutputFolderSweep(root, emitted, isEmitted);
-        if (last is null || last.Folder != root || !sweep.TrySweepChangedSince(last))
+        if (last is null || last.Folder != root || !sweep.TrySweepChangedSince(last, out var lastAllEmitted))
         {
             foreach (var (full, isFolder) in sweep.Unwanted().ToList())
             {
                 Delete(full, isFolder);
             }
         }
+        else if (lastAllEmitted && last.Count == emitted.Count)
+        {
+            // The same files as last time (every one of them emitted again, and no more): the listing is the last one.
+            return last with { SweptAtUtc = started };
+        }
 
-        return new OutputListing(root, started, [.. emitted.Order(StringComparer.Ordinal)]);
+        return OutputListing.Of(root, started, emitted);
     }
 
     /// <summary>False, having deleted nothing, when the folder does not look as a quick sweep expects (the caller walks it all).</summary>
-    private bool TrySweepChangedSince(OutputListing last)
+    private bool TrySweepChangedSince(OutputListing last, out bool lastAllEmitted)
     {
+        lastAllEmitted = true;
         var since = last.SweptAtUtc - ClockSlack;
-        var changed = new List<string>();
-        foreach (var folder in folders.Set.Prepend(string.Empty))
+        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var unexpected = 0;
+
+        // One status query per folder of the site (thousands): side by side, as each mostly waits on the file system.
+        Parallel.ForEach(folders.Set.Prepend(string.Empty), (folder, loop) =>
         {
             var full = folder.Length == 0 ? root : Path.Combine(root, folder);
             var info = new DirectoryInfo(full);
             if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0)
             {
-                return false;
+                Volatile.Write(ref unexpected, 1);
+                loop.Stop();
+                return;
             }
 
             if (info.LastWriteTimeUtc >= since)
             {
                 changed.Add(full);
             }
+        });
+        if (unexpected != 0)
+        {
+            return false;
         }
 
         var unwanted = changed.SelectMany(Unwanted).ToList();
@@ -76,11 +92,24 @@ internal sealed class OutputFolderSweep
             Delete(full, isFolder);
         }
 
-        foreach (var file in last.Files)
+        // The last listing's files are looked up without a string each; only those no longer emitted get one.
+        var encoded = last.EncodedFiles.AsSpan();
+        var decoded = new char[256];
+        while (!encoded.IsEmpty)
         {
-            if (!isEmitted(file))
+            var end = encoded.IndexOf((byte)0);
+            var file = encoded[..end];
+            encoded = encoded[(end + 1)..];
+            if (decoded.Length < file.Length)
             {
-                DeleteNoLongerEmitted(file);
+                decoded = new char[file.Length * 2];
+            }
+
+            var name = decoded.AsSpan(0, Encoding.UTF8.GetChars(file, decoded));
+            if (!isEmitted(name))
+            {
+                lastAllEmitted = false;
+                DeleteNoLongerEmitted(name.ToString());
             }
         }
 
@@ -160,8 +189,48 @@ internal sealed class OutputFolderSweep
 
     private bool IsKeptFolder(ref FileSystemEntry entry) => folders.Contains(Relative(ref entry)) && IsRealFolder(ref entry);
 
-    /// <summary>What an output folder held after a sweep (its files, relative), and when that sweep began.</summary>
-    internal sealed record OutputListing(string Folder, DateTime SweptAtUtc, string[] Files);
+    /// <summary>
+    /// What an output folder held after a sweep, and when that sweep began. The files (relative, in ordinal order) are
+    /// kept as UTF-8, each ended by a zero byte, as the cache file holds them: a large site has tens of thousands, and
+    /// a build whose set of files is unchanged then neither decodes, sorts nor encodes them.
+    /// </summary>
+    internal sealed record OutputListing
+    {
+        public OutputListing(string folder, DateTime sweptAtUtc, int count, byte[] encodedFiles)
+        {
+            if (count < 0 || encodedFiles.AsSpan().Count((byte)0) != count || (encodedFiles.Length > 0 && encodedFiles[^1] != 0))
+            {
+                throw new FormatException("an output listing's files do not match their count");
+            }
+
+            Folder = folder;
+            SweptAtUtc = sweptAtUtc;
+            Count = count;
+            EncodedFiles = encodedFiles;
+        }
+
+        public string Folder { get; }
+
+        public DateTime SweptAtUtc { get; init; }
+
+        public int Count { get; }
+
+        public byte[] EncodedFiles { get; }
+
+        public IEnumerable<string> Files => Encoding.UTF8.GetString(EncodedFiles).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+
+        public static OutputListing Of(string folder, DateTime sweptAtUtc, IReadOnlyCollection<string> files)
+        {
+            var encoded = new MemoryStream();
+            foreach (var file in files.Order(StringComparer.Ordinal))
+            {
+                encoded.Write(Encoding.UTF8.GetBytes(file));
+                encoded.WriteByte(0);
+            }
+
+            return new OutputListing(folder, sweptAtUtc, files.Count, encoded.ToArray());
+        }
+    }
 
     /// <summary>A link to a folder counts as a file: deleted as a link, never walked.</summary>
     private static bool IsRealFolder(ref FileSystemEntry entry) =>

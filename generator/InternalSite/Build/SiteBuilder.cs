@@ -140,23 +140,49 @@ public static class SiteBuilder
         around.Skip();
         if (result.Succeeded)
         {
-            var listing = sink.Commit(options.Incremental?.OutputListing);
+            // The cache is written while the output is committed, one mostly waiting on the file system and the other
+            // on the processor; only the listing of the output folder, which the commit makes, is added after it.
+            var saving = options.CacheFolder is { } folder && options.Incremental is { } saved
+                ? Task.Run(() => CacheFile.BeginSave(saved, folder))
+                : null;
+            // Until the new main file is in place, the cache on disk describes an output that is being replaced: a
+            // build cut short during the commit must leave no cache to trust, rather than the last one.
+            if (saving is not null)
+            {
+                CacheFile.Discard(options.CacheFolder!);
+            }
+
+            OutputFolderSweep.OutputListing listing;
+            try
+            {
+                listing = sink.Commit(options.Incremental?.OutputListing);
+            }
+            catch
+            {
+                DiscardCacheSave(saving);
+                throw;
+            }
+
             if (options.Incremental is { } state)
             {
                 state.OutputListing = listing;
             }
 
             around.Mark("output commit");
+            if (saving is not null)
+            {
+                CompleteCacheSave(saving);
+                around.Mark("cache save");
+            }
         }
         else
         {
             sink.Abort();
-        }
-
-        if (options.CacheFolder is not null && options.Incremental is not null)
-        {
-            SaveCache(options.Incremental, options.CacheFolder, result);
-            around.Mark("cache save");
+            if (options.CacheFolder is not null && options.Incremental is not null)
+            {
+                SaveCache(options.Incremental, options.CacheFolder, result);
+                around.Mark("cache save");
+            }
         }
 
         var stages = before.Concat(result.Statistics.Stages).Concat(around.Stages.Skip(before.Count)).ToList();
@@ -168,6 +194,31 @@ public static class SiteBuilder
         var clock = Stopwatch.StartNew();
         var value = work();
         return (value, clock.Elapsed);
+    }
+
+    private static void CompleteCacheSave(Task<CacheFile.CacheSave> saving)
+    {
+        try
+        {
+            using var save = saving.GetAwaiter().GetResult();
+            save.Complete();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // As in SaveCache: the build succeeded, and the next one is a full build.
+        }
+    }
+
+    private static void DiscardCacheSave(Task<CacheFile.CacheSave>? saving)
+    {
+        try
+        {
+            saving?.GetAwaiter().GetResult().Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing new was put in place; the old main file was discarded before the commit, so the next build is full.
+        }
     }
 
     private static void SaveCache(IncrementalState state, string folder, BuildResult result)

@@ -87,7 +87,7 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         {
             var started = DateTime.UtcNow;
             Directory.Move(staging, output);
-            return new OutputFolderSweep.OutputListing(output, started, [.. emitted.Keys.Order(StringComparer.Ordinal)]);
+            return OutputFolderSweep.OutputListing.Of(output, started, [.. emitted.Keys]);
         }
 
         foreach (var path in staged)

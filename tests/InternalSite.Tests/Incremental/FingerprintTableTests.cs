@@ -47,6 +47,43 @@ public sealed class FingerprintTableTests
     }
 
     [Fact]
+    public void A_table_read_in_place_from_the_middle_of_a_cache_file_is_the_same_and_saves_the_same_bytes()
+    {
+        var table = FingerprintTable.Of(Fingerprints);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write("something before the table");
+            table.WriteTo(writer);
+            writer.Write("something after it");
+        }
+
+        using var reader = new CacheReader(stream.ToArray());
+        Assert.Equal("something before the table", reader.ReadString());
+        var read = FingerprintTable.Read(reader);
+        Assert.Equal("something after it", reader.ReadString());
+        Assert.Equal(Fingerprints, Enumerable.Range(0, read.Count).Select(i => read[i]));
+        Assert.True(read.Is(4, Long));
+        Assert.Equal(table.ByteCount, read.ByteCount);
+
+        var copy = new FingerprintTable.Builder();
+        copy.AddFrom(read, 1);
+        Assert.Equal(Fingerprints[1], copy.ToTable()[0]);
+        Assert.Equal(Saved(table), Saved(read));
+    }
+
+    private static byte[] Saved(FingerprintTable table)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            table.WriteTo(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
     public void A_table_whose_lengths_do_not_add_up_is_refused()
     {
         using var stream = new MemoryStream();

@@ -157,6 +157,50 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_save_begun_and_discarded_leaves_the_last_cache_and_a_completed_one_ends_with_the_listing_set_after_it_began()
+    {
+        BuildWithCache();
+        var file = Path.Combine(Cache, "build-cache.bin");
+        var before = File.ReadAllBytes(file);
+        var state = CacheFile.Load(Cache);
+        Assert.NotNull(state.OutputListing);
+
+        state.ForgetOutputs();
+        using (CacheFile.BeginSave(state, Cache))
+        {
+            // Discarded, as when the output commit fails.
+        }
+
+        Assert.Equal(before, File.ReadAllBytes(file));
+        Assert.Empty(Directory.GetFiles(Cache, "*.tmp"));
+
+        var loaded = CacheFile.Load(Cache);
+        var save = CacheFile.BeginSave(loaded, Cache);
+        loaded.OutputListing = OutputFolderSweep.OutputListing.Of(Output, DateTime.UnixEpoch, ["index.html", "late/index.html"]);
+        save.Complete();
+        var again = CacheFile.Load(Cache);
+        Assert.Equal(["index.html", "late/index.html"], again.OutputListing!.Files);
+        Assert.Equal(DateTime.UnixEpoch, again.OutputListing.SweptAtUtc);
+        Assert.Equal(loaded.Outputs.Keys.Order(StringComparer.Ordinal), again.Outputs.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_cache_whose_output_listing_does_not_match_its_count_means_a_full_build()
+    {
+        BuildWithCache();
+        var file = Path.Combine(Cache, "build-cache.bin");
+        var bytes = File.ReadAllBytes(file);
+
+        // The listing ends the file: its files, each ended by a zero byte. One zero byte fewer breaks the count.
+        Assert.Equal(0, bytes[^1]);
+        bytes[^1] = (byte)'x';
+        File.WriteAllBytes(file, bytes);
+        var state = CacheFile.Load(Cache);
+        Assert.Empty(state.Outputs);
+        Assert.Null(state.OutputListing);
+    }
+
+    [Fact]
     public void A_cache_describes_one_output_folder_only()
     {
         BuildWithCache();

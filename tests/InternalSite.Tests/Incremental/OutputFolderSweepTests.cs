@@ -140,4 +140,35 @@ public sealed class OutputFolderSweepTests : IDisposable
         Assert.Equal(["index.html"], Left());
         Assert.True(File.Exists(Path.Combine(outside, "index.html")));
     }
+
+    [Fact]
+    public void A_sweep_emitting_the_same_files_keeps_the_last_listing_and_one_emitting_others_lists_them()
+    {
+        string[] emitted = ["index.html", "a/é/index.html", "b/index.html"];
+        foreach (var path in emitted)
+        {
+            Touch(path);
+        }
+
+        var first = Sweep(emitted);
+        var again = SweepAfter(first, "b/index.html", "index.html", "a/é/index.html");
+        Assert.Same(first.EncodedFiles, again.EncodedFiles);
+        Assert.True(again.SweptAtUtc >= first.SweptAtUtc);
+
+        // One file fewer and one more: the same count, but not the same files.
+        Touch("c/index.html");
+        var changed = SweepAfter(again, "index.html", "a/é/index.html", "c/index.html");
+        Assert.Equal(["a/é/index.html", "c/index.html", "index.html"], changed.Files);
+        Assert.Equal(3, changed.Count);
+        Assert.Equal(["a", "a/é", "a/é/index.html", "c", "c/index.html", "index.html"], Left());
+    }
+
+    [Fact]
+    public void A_listing_whose_files_do_not_match_its_count_is_refused()
+    {
+        var listing = OutputFolderSweep.OutputListing.Of(Output, DateTime.UtcNow, ["a.html", "b.html"]);
+        Assert.Throws<FormatException>(() => new OutputFolderSweep.OutputListing(Output, DateTime.UtcNow, 3, listing.EncodedFiles));
+        Assert.Throws<FormatException>(() => new OutputFolderSweep.OutputListing(Output, DateTime.UtcNow, 2, listing.EncodedFiles[..^1]));
+        Assert.Throws<FormatException>(() => new OutputFolderSweep.OutputListing(Output, DateTime.UtcNow, 0, "a.html"u8.ToArray()));
+    }
 }

@@ -13,23 +13,27 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v8";
+    private const string Magic = "InternalSite incremental cache v9";
 
+    /// <summary>
+    /// Reads the main file, the markdown files and the search index state side by side: they are independent, and
+    /// reading them one after the other made loading the cache the longest task before the build proper.
+    /// </summary>
     public static IncrementalState Load(string folder)
     {
         var state = new IncrementalState();
-        if (!CacheStream.TryRead(Path.Combine(folder, FileName), Magic, reader =>
-            {
-                ReadParsedPages(reader, state);
-                ReadOutputs(reader, state);
-            }))
+        var markdown = Task.Run(() => MarkdownCacheFiles.Load(folder, state));
+        var searchIndex = Task.Run(() => Outputs.Search.SearchIndexStateFile.Load(folder, state));
+        var loaded = CacheStream.TryRead(Path.Combine(folder, FileName), Magic, reader =>
         {
-            return new IncrementalState();
-        }
+            ReadParsedPages(reader, state);
+            ReadOutputs(reader, state);
+        });
+        markdown.GetAwaiter().GetResult();
+        searchIndex.GetAwaiter().GetResult();
 
-        MarkdownCacheFiles.Load(folder, state);
-        Outputs.Search.SearchIndexStateFile.Load(folder, state);
-        return state;
+        // Without the main file (another tool version, or damaged), the other files are not trusted either.
+        return loaded ? state : new IncrementalState();
     }
 
     /// <summary>The file whose presence makes a cache folder usable: a build without it is a full build.</summary>
@@ -51,21 +55,65 @@ public static class CacheFile
         }
     }
 
-    /// <summary>Writes the state, each file atomically (a temporary file renamed over the old one), with a .gitignore beside it.</summary>
+    /// <summary>Writes the state, each file atomically (a temporary file renamed over the old one), the main file last.</summary>
     public static void Save(IncrementalState state, string folder)
+    {
+        using var save = BeginSave(state, folder);
+        save.Complete();
+    }
+
+    /// <summary>
+    /// Writes all of the state but the output listing, which the output commit makes: the main file into a temporary
+    /// file (put in place by <see cref="CacheSave.Complete"/>, so the cache never describes an output that was not
+    /// committed), and the markdown files, which are pure functions of their keys and valid whatever the output.
+    /// </summary>
+    public static CacheSave BeginSave(IncrementalState state, string folder)
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, ".gitignore"), "# InternalSite build cache: safe to delete.\n*\n");
-        // The main file goes last and the old one first, so a save cut short leaves no main file beside files of
-        // another build (a cache without it is a full build), rather than a main file with a stale search state.
-        Discard(folder);
-        MarkdownCacheFiles.Save(folder, state);
-        Outputs.Search.SearchIndexStateFile.Save(folder, state);
-        CacheStream.Write(MainFile(folder), Magic, writer =>
+        var main = PendingCacheFile.Begin(Path.Combine(folder, FileName), Magic, writer =>
         {
             WriteParsedPages(writer, state);
             WriteOutputs(writer, state);
         });
+        try
+        {
+            MarkdownCacheFiles.Save(folder, state);
+        }
+        catch
+        {
+            main.Dispose();
+            throw;
+        }
+
+        return new CacheSave(state, folder, main);
+    }
+
+    /// <summary>A save begun by <see cref="BeginSave"/>; disposed without <see cref="Complete"/>, the last saved state stays.</summary>
+    public sealed class CacheSave : IDisposable
+    {
+        private readonly IncrementalState state;
+        private readonly string folder;
+        private readonly PendingCacheFile main;
+
+        internal CacheSave(IncrementalState state, string folder, PendingCacheFile main)
+        {
+            this.state = state;
+            this.folder = folder;
+            this.main = main;
+        }
+
+        /// <summary>
+        /// Saves the search index state, then adds the state's output listing as it is now and puts the main file in
+        /// place: the main file last, so a save cut short never leaves it beside another build's search index state.
+        /// </summary>
+        public void Complete()
+        {
+            Outputs.Search.SearchIndexStateFile.Save(folder, state);
+            main.Complete(writer => WriteListing(writer, state.OutputListing));
+        }
+
+        public void Dispose() => main.Dispose();
     }
 
     private static void WriteParsedPages(BinaryWriter w, IncrementalState state)
@@ -114,13 +162,19 @@ public static class CacheFile
     private static void ReadParsedPages(BinaryReader r, IncrementalState state)
     {
         var count = r.ReadInt32();
+        string? lastConfigKey = null;
         for (var i = 0; i < count; i++)
         {
             var path = r.ReadString();
             var hash = r.ReadString();
+
+            // Every page of a build has the same config key: one string for all, not one per page.
             var configKey = r.ReadString();
+            configKey = configKey == lastConfigKey ? lastConfigKey : lastConfigKey = configKey;
             var encoded = r.ReadBoolean() ? r.ReadBytes(r.ReadInt32()) : null;
-            var diagnostics = ReadList(r, () => ReadDiagnostic(r));
+
+            // Most pages parse without diagnostics: they share one empty list instead of each having its own.
+            IReadOnlyList<Diagnostic> diagnostics = ReadList(r, () => ReadDiagnostic(r)) is { Count: > 0 } some ? some : [];
             state.Memory.ParsedPages[path] = new ParsedPageEntry(null, configKey, null, diagnostics) { BytesHash = hash, Encoded = encoded };
         }
     }
@@ -185,17 +239,19 @@ public static class CacheFile
             w.Write(file.Fingerprint);
             w.Write(file.Length);
         }
+    }
 
-        w.Write(state.OutputListing is not null);
-        if (state.OutputListing is { } listing)
+    /// <summary>The last section of the main file, written once the output commit has made it.</summary>
+    private static void WriteListing(BinaryWriter w, OutputFolderSweep.OutputListing? listing)
+    {
+        w.Write(listing is not null);
+        if (listing is not null)
         {
             w.Write(listing.Folder);
             w.Write(listing.SweptAtUtc.Ticks);
-            w.Write(listing.Files.Length);
-            foreach (var file in listing.Files)
-            {
-                w.Write(file);
-            }
+            w.Write(listing.Count);
+            w.Write(listing.EncodedFiles.Length);
+            w.Write(listing.EncodedFiles);
         }
     }
 
@@ -247,13 +303,15 @@ public static class CacheFile
         {
             var folder = r.ReadString();
             var sweptAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
-            var files = new string[StringTable.Count(r.ReadInt32())];
-            for (var i = 0; i < files.Length; i++)
+            var fileCount = StringTable.Count(r.ReadInt32());
+            var length = StringTable.Count(r.ReadInt32());
+            var files = r.ReadBytes(length);
+            if (files.Length != length)
             {
-                files[i] = r.ReadString();
+                throw new EndOfStreamException("the output listing is cut short");
             }
 
-            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, files);
+            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, fileCount, files);
         }
 
         state.Fingerprinted = fingerprinted;

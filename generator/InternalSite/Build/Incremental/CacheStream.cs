@@ -12,16 +12,8 @@ internal static class CacheStream
     /// <summary>Writes <paramref name="path"/> atomically: the header, then <paramref name="body"/>.</summary>
     public static void Write(string path, string format, Action<BinaryWriter> body)
     {
-        var temporary = path + $".{Environment.ProcessId}.tmp";
-        using (var stream = new BufferedStream(File.Create(temporary), 1 << 16))
-        using (var writer = new BinaryWriter(stream, Encoding.UTF8))
-        {
-            writer.Write(format);
-            writer.Write(StableHash.ToolVersion);
-            body(writer);
-        }
-
-        File.Move(temporary, path, overwrite: true);
+        using var pending = PendingCacheFile.Begin(path, format, body);
+        pending.Complete(_ => { });
     }
 
     /// <summary>
@@ -122,6 +114,70 @@ internal static class CacheStream
 }
 
 /// <summary>
+/// A cache file written in two steps: its header and a first part of its body into a temporary file, then (when what
+/// it ends with is known) the rest, after which it replaces the file at its path. Disposed before it is complete, the
+/// temporary file is deleted and the old file stays.
+/// </summary>
+internal sealed class PendingCacheFile : IDisposable
+{
+    private readonly string path;
+    private readonly string temporary;
+    private BinaryWriter? writer;
+
+    private PendingCacheFile(string path)
+    {
+        this.path = path;
+        temporary = path + $".{Environment.ProcessId}.tmp";
+    }
+
+    public static PendingCacheFile Begin(string path, string format, Action<BinaryWriter> start)
+    {
+        var pending = new PendingCacheFile(path);
+        try
+        {
+            pending.writer = new BinaryWriter(new BufferedStream(File.Create(pending.temporary), 1 << 16), Encoding.UTF8);
+            pending.writer.Write(format);
+            pending.writer.Write(StableHash.ToolVersion);
+            start(pending.writer);
+            return pending;
+        }
+        catch
+        {
+            pending.Dispose();
+            throw;
+        }
+    }
+
+    public void Complete(Action<BinaryWriter> end)
+    {
+        var open = writer ?? throw new InvalidOperationException("the cache file was already completed or discarded");
+        end(open);
+        open.Dispose();
+        writer = null;
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public void Dispose()
+    {
+        if (writer is null)
+        {
+            return;
+        }
+
+        writer.Dispose();
+        writer = null;
+        try
+        {
+            File.Delete(temporary);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind, it is only a stray temporary file; the cache it would have replaced is intact.
+        }
+    }
+}
+
+/// <summary>
 /// Reads a cache file (or a block of one) held whole in memory. Cache files are mostly long strings (rendered pages),
 /// which <see cref="BinaryReader.ReadString"/> decodes 128 bytes at a time through a string builder; here each is
 /// decoded in one call straight from the bytes. The format is the one <see cref="BinaryWriter"/> writes.
@@ -140,5 +196,19 @@ internal sealed class CacheReader(byte[] bytes) : BinaryReader(new MemoryStream(
 
         stream.Position = start + length;
         return System.Text.Encoding.UTF8.GetString(bytes, start, length);
+    }
+
+    /// <summary>Skips the next <paramref name="length"/> bytes and says where they are, to use them without a copy.</summary>
+    public (byte[] Bytes, int Offset) ReadInPlace(int length)
+    {
+        var stream = BaseStream;
+        var start = (int)stream.Position;
+        if (length < 0 || length > bytes.Length - start)
+        {
+            throw new EndOfStreamException("a cache block runs past the end of its file");
+        }
+
+        stream.Position = start + length;
+        return (bytes, start);
     }
 }

@@ -13,6 +13,9 @@ namespace InternalSite.Build.Incremental;
 internal sealed class FingerprintTable
 {
     private readonly byte[] bytes;
+
+    // Where each fingerprint starts in bytes, and after the last one where it ends. A table read from a cache file
+    // is a part of the file's array (loading copies nothing), so the first need not start at 0.
     private readonly int[] starts;
 
     private FingerprintTable(byte[] bytes, int[] starts)
@@ -26,7 +29,7 @@ internal sealed class FingerprintTable
     public int Count => starts.Length - 1;
 
     /// <summary>The size of the block, to size a table made from this one.</summary>
-    public int ByteCount => starts[^1];
+    public int ByteCount => starts[^1] - starts[0];
 
     public string this[int index] => Encoding.UTF8.GetString(Bytes(index));
 
@@ -62,8 +65,8 @@ internal sealed class FingerprintTable
             w.Write7BitEncodedInt(starts[i + 1] - starts[i]);
         }
 
-        w.Write(starts[^1]);
-        w.Write(bytes, 0, starts[^1]);
+        w.Write(ByteCount);
+        w.Write(bytes, starts[0], ByteCount);
     }
 
     public static FingerprintTable Read(BinaryReader r)
@@ -71,7 +74,8 @@ internal sealed class FingerprintTable
         var starts = new int[StringTable.Count(r.ReadInt32()) + 1];
         for (var i = 1; i < starts.Length; i++)
         {
-            starts[i] = starts[i - 1] + StringTable.Count(r.Read7BitEncodedInt());
+            var end = (long)starts[i - 1] + StringTable.Count(r.Read7BitEncodedInt());
+            starts[i] = end <= int.MaxValue ? (int)end : throw new FormatException("the fingerprint table is larger than it can be");
         }
 
         var length = StringTable.Count(r.ReadInt32());
@@ -80,8 +84,18 @@ internal sealed class FingerprintTable
             throw new FormatException("the fingerprint table's lengths do not add up to its size");
         }
 
-        var bytes = r.ReadBytes(length);
-        return bytes.Length == length ? new FingerprintTable(bytes, starts) : throw new EndOfStreamException("the fingerprint table is cut short");
+        var (bytes, offset) = r is CacheReader file ? file.ReadInPlace(length) : (r.ReadBytes(length), 0);
+        if (bytes.Length - offset < length)
+        {
+            throw new EndOfStreamException("the fingerprint table is cut short");
+        }
+
+        for (var i = 0; i < starts.Length; i++)
+        {
+            starts[i] += offset;
+        }
+
+        return new FingerprintTable(bytes, starts);
     }
 
     private ReadOnlySpan<byte> Bytes(int index) => bytes.AsSpan(starts[index], starts[index + 1] - starts[index]);
