@@ -21,7 +21,7 @@ public sealed class SitemapOutput : ISiteOutput
     {
         var site = context.Site;
         var listed = site.AllPages.Where(IsListed).ToList();
-        context.EmitFingerprinted("sitemap.xml", Name, Fingerprint(site, listed), () => Sitemap(site, Entries(listed)));
+        context.EmitFingerprinted("sitemap.xml", Name, Fingerprint(site.Config.BaseUrl, listed), () => Sitemap(site, Entries(listed)));
         context.Emit("robots.txt", $"User-agent: *\nAllow: /\nSitemap: {site.AbsoluteUrl("sitemap.xml")}\n", Name);
     }
 
@@ -30,10 +30,10 @@ public sealed class SitemapOutput : ISiteOutput
     /// the sources, as the sitemap's is): the same pages give the same sitemap. The characters and numbers are hashed as
     /// they are, without formatting a date or sorting the routes, which only writing the file needs.
     /// </summary>
-    internal static string Fingerprint(SiteModel site, IReadOnlyList<Page> listed)
+    internal static string Fingerprint(Uri baseUrl, IReadOnlyList<Page> listed)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, site.Config.BaseUrl.AbsoluteUri, 0, 0, 0);
+        Append(hash, baseUrl.AbsoluteUri, 0, 0, 0);
         foreach (var page in listed)
         {
             if (page.LastModified is { } modified)
