@@ -8,13 +8,15 @@ namespace InternalSite.Tests.Feeds;
 /// <summary>The shortcuts incremental builds take for feeds and the sitemap give what the plain way gives.</summary>
 public sealed class FeedIncrementalKeyTests
 {
-    private static Page Dated(int index, long? secondsAfterEpoch) => new(new PageBasics
+    private static Page Dated(int index, long? secondsAfterEpoch, int offsetMinutes = 0, long extraTicks = 0) => new(new PageBasics
     {
         SourcePath = $"content/p{index}.md",
         Kind = PageKind.Release,
         Title = $"Page {index}",
         Route = $"p{index}/",
-        Date = secondsAfterEpoch is { } seconds ? Instant.FromUnixTimeSeconds(seconds).InZone(DateTimeZone.Utc) : null,
+        Date = secondsAfterEpoch is { } seconds
+            ? Instant.FromUnixTimeTicks((seconds * NodaConstants.TicksPerSecond) + extraTicks).InZone(DateTimeZone.ForOffset(Offset.FromSeconds(offsetMinutes * 60)))
+            : null,
     });
 
     [Theory]
@@ -25,10 +27,15 @@ public sealed class FeedIncrementalKeyTests
     [InlineData(500, 50)]
     public void Newest_picks_what_a_stable_sort_by_publication_then_cut_picks(int pages, int count)
     {
-        // Few distinct times, so many ties (broken by the listing's order), and some undated pages (never in a feed).
+        // Few distinct seconds, so many ties (broken by the listing's order; fractions of a second do not count), in
+        // zones east and west, before and after 1970, and some undated pages (never in a feed).
         var random = new Random(pages * 31 + count);
         var listing = Enumerable.Range(0, pages)
-            .Select(i => Dated(i, random.Next(10) == 0 ? null : 1_700_000_000L + (random.Next(20) * 3600)))
+            .Select(i => Dated(
+                i,
+                random.Next(10) == 0 ? null : (random.Next(2) == 0 ? -1_700_000_000L : 1_700_000_000L) + (random.Next(20) * 3600),
+                offsetMinutes: (random.Next(9) - 4) * 90,
+                extraTicks: random.Next(3) * 4_000_000))
             .ToList();
 
         var expected = listing.Where(p => p.Date is not null)

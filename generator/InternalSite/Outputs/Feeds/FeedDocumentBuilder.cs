@@ -72,7 +72,8 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
                 continue;
             }
 
-            var ticks = FeedDates.From(date).UtcTicks;
+            // The second of publication, as FeedDates.From keeps it (every offset is whole seconds), without making it.
+            var ticks = date.ToInstant().ToUnixTimeSeconds();
             if (newest.Count == count && ticks <= newest[^1].PublishedTicks)
             {
                 continue;
@@ -170,6 +171,6 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
         return html.Append("</ul>\n").ToString();
     }
 
-    /// <summary>A page that can be in a feed, with its publication time.</summary>
+    /// <summary>A page that can be in a feed, with its publication time (seconds, or any unit that orders them).</summary>
     private readonly record struct DatedPage(Page Page, long PublishedTicks);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using InternalSite.Build.Incremental;
 using InternalSite.Model;
 
@@ -14,11 +15,15 @@ namespace InternalSite.Outputs.Feeds;
 /// with those objects and the product's, and given again while all of them are the same: no hashing for the pages
 /// an edit did not touch.
 /// </remarks>
-internal static class FeedSourceKeys
+internal sealed class FeedSourceKeys(IncrementalSession incremental, string siteKey, string memoName)
 {
-    private const string MemoKey = "feed item source key";
+    private readonly ConcurrentDictionary<PageBasics, Memo>? last = incremental.Memory.OutputMemos.GetValueOrDefault(memoName) as ConcurrentDictionary<PageBasics, Memo>;
+    private readonly ConcurrentDictionary<PageBasics, Memo> next = new(ReferenceEqualityComparer.Instance);
 
-    public static string? Of(IncrementalSession incremental, string siteKey, Page page)
+    /// <summary>Keeps this build's keys for the next build in this process.</summary>
+    public void Remember() => incremental.Memory.OutputMemos[memoName] = next;
+
+    public string? Of(Page page)
     {
         if (page is Newsletter { DigestReleases.Count: > 0 } || incremental.MarkdownOf(page) is not { } markdown)
         {
@@ -32,23 +37,22 @@ internal static class FeedSourceKeys
             return null;
         }
 
-        var remembered = incremental.Memory.Derived.GetOrCreateValue(page.Basics);
-        if (remembered.TryGetValue(MemoKey, out var known) && known is Memo memo
-            && memo.Matches(page, markdown, product, productMarkdown, siteKey))
+        if (last is not null && last.TryGetValue(page.Basics, out var memo) && memo.Matches(page, markdown, product, productMarkdown, siteKey))
         {
+            next.TryAdd(page.Basics, memo);
             return memo.Key;
         }
 
-        if (Compute(incremental, siteKey, page, markdown, product, productMarkdown) is not { } key)
+        if (Compute(page, markdown, product, productMarkdown) is not { } key)
         {
             return null;
         }
 
-        remembered[MemoKey] = new Memo(page.GetType(), markdown, product?.Basics, product?.GetType(), productMarkdown, siteKey, key);
+        next.TryAdd(page.Basics, new Memo(page.GetType(), markdown, product?.Basics, product?.GetType(), productMarkdown, siteKey, key));
         return key;
     }
 
-    private static string? Compute(IncrementalSession incremental, string siteKey, Page page, MarkdownCacheEntry markdown, ProductPage? product, MarkdownCacheEntry? productMarkdown)
+    private string? Compute(Page page, MarkdownCacheEntry markdown, ProductPage? product, MarkdownCacheEntry? productMarkdown)
     {
         if (PageSourceMembers.Fingerprint(page, incremental.Memory, markdown) is not { } own)
         {

@@ -33,8 +33,9 @@ internal static class IncrementalFeeds
         });
         var siteKey = StableHash.Of("feed entry", site.AbsoluteUrl(string.Empty));
         var headerKey = FeedHeaderKey.OfSite(site);
+        var sourceKeys = new FeedSourceKeys(incremental, siteKey, name);
         var itemKeys = new ConcurrentDictionary<Page, string>(ReferenceEqualityComparer.Instance);
-        string ItemKey(Page page) => itemKeys.GetOrAdd(page, p => FeedSourceKeys.Of(incremental, siteKey, p) ?? EntryKey(describer.EntryOf(p)));
+        string ItemKey(Page page) => itemKeys.GetOrAdd(page, p => sourceKeys.Of(p) ?? EntryKey(describer.EntryOf(p)));
         Parallel.ForEach(FeedChannels.All(site), channel =>
         {
             var items = describer.ItemsOf(channel);
@@ -46,6 +47,7 @@ internal static class IncrementalFeeds
                     () => FeedOutput.Bytes(document ??= builder.Build(channel), format));
             }
         });
+        sourceKeys.Remember();
     }
 
     private static string EntryKey(FeedEntry entry) => "entry " + StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(entry, FeedFingerprintJson.Default.FeedEntry));

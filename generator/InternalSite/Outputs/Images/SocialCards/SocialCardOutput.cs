@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using InternalSite.Model;
 
 namespace InternalSite.Outputs.Images.SocialCards;
 
@@ -12,8 +13,6 @@ public sealed class SocialCardOutput : ISiteOutput
     /// <summary>Bump when the drawing changes, so cached cards are drawn again.</summary>
     private const string CardVersion = "card-v3";
 
-    private const string MemoKey = "social card";
-
     public string Name => "social cards";
 
     public void Write(OutputContext context)
@@ -25,29 +24,35 @@ public sealed class SocialCardOutput : ISiteOutput
         }
 
         var cache = new ImageCache(options.CacheFolder, options.WriteCache);
-        var memory = context.Incremental?.Memory;
         using var style = SocialCardStyle.FromTheme(context.Theme);
         using var painters = new ThreadLocal<SocialCardPainter>(() => new SocialCardPainter(style), trackAllValues: true);
         var written = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        var pages = context.Site.AllPages.ToList();
+        var memory = context.Incremental?.Memory;
+        var last = memory?.OutputMemos.GetValueOrDefault(Name) as Dictionary<string, RememberedCard>;
+        var cards = new RememberedCard[pages.Count];
         try
         {
-            Parallel.ForEach(context.Site.AllPages, page =>
+            Parallel.For(0, pages.Count, i =>
             {
+                var page = pages[i];
                 var content = SocialCardContent.For(page, context.Site);
-                var (path, key) = memory is null ? (OutputPaths.SocialCard(page), Key(style, content)) : Remembered(memory, page, style, content);
-                if (!written.TryAdd(path, true))
+                var card = cards[i] = last is not null && last.TryGetValue(page.Route, out var known) && known.Shows(content, style)
+                    ? known
+                    : new RememberedCard(content, style.Fingerprint, OutputPaths.SocialCard(page), Key(style, content));
+                if (!written.TryAdd(card.Path, true))
                 {
                     return;
                 }
 
                 // The key names everything the card is drawn from, so an incremental build keeps an unchanged card as it is.
-                context.EmitFingerprinted(path, Name, key, () =>
+                context.EmitFingerprinted(card.Path, Name, card.Key, () =>
                 {
-                    var bytes = cache.TryRead("cards", key, ".png");
+                    var bytes = cache.TryRead("cards", card.Key, ".png");
                     if (bytes is null)
                     {
                         bytes = painters.Value!.Paint(content);
-                        cache.Write("cards", key, ".png", bytes);
+                        cache.Write("cards", card.Key, ".png", bytes);
                         options.Work?.CardDrawn();
                     }
                     else
@@ -58,6 +63,11 @@ public sealed class SocialCardOutput : ISiteOutput
                     return bytes;
                 });
             });
+
+            if (memory is not null)
+            {
+                memory.OutputMemos[Name] = ByRoute(pages, cards);
+            }
         }
         finally
         {
@@ -74,24 +84,25 @@ public sealed class SocialCardOutput : ISiteOutput
             content.Portal, content.Title, content.Product ?? string.Empty, content.Kind);
 
     /// <summary>
-    /// A card's path and key, remembered between the builds of one process (<c>serve</c>) with the page's parsed fields
-    /// (<see cref="Model.Page.Basics"/>, the same object while its file is unchanged; the route comes from them): hashing
-    /// every card's text on every build cost more than anything else this output does for an edit of one page.
+    /// Each card's path and key by its page's route, for the next build in this process (<c>serve</c>): hashing every
+    /// card's text and making its path on every build cost more than anything else this output does for an edit of one
+    /// page. The next build uses an entry only for a card of the same route, content and style, so the key still names
+    /// what the card shows.
     /// </summary>
-    private static (string Path, string Key) Remembered(Build.Incremental.MemoryCaches memory, Model.Page page, SocialCardStyle style, SocialCardContent content)
+    private static Dictionary<string, RememberedCard> ByRoute(List<Page> pages, RememberedCard[] cards)
     {
-        var remembered = memory.Derived.GetOrCreateValue(page.Basics);
-        if (remembered.TryGetValue(MemoKey, out var known) && known is RememberedCard card
-            && card.Content == content && card.Style == style.Fingerprint)
+        var byRoute = new Dictionary<string, RememberedCard>(pages.Count, StringComparer.Ordinal);
+        for (var i = 0; i < pages.Count; i++)
         {
-            return (card.Path, card.Key);
+            byRoute.TryAdd(pages[i].Route, cards[i]);
         }
 
-        card = new RememberedCard(content, style.Fingerprint, OutputPaths.SocialCard(page), Key(style, content));
-        remembered[MemoKey] = card;
-        return (card.Path, card.Key);
+        return byRoute;
     }
 
-    /// <summary>The key of a card with this content in this style, and its path.</summary>
-    private sealed record RememberedCard(SocialCardContent Content, string Style, string Path, string Key);
+    /// <summary>A card: what it shows in which style, its path (made from its page's route) and its cache key.</summary>
+    private sealed record RememberedCard(SocialCardContent Content, string Style, string Path, string Key)
+    {
+        public bool Shows(SocialCardContent content, SocialCardStyle style) => Content == content && Style == style.Fingerprint;
+    }
 }
