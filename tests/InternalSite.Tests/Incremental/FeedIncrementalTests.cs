@@ -84,4 +84,41 @@ public sealed class FeedIncrementalTests
         Assert.NotSame(beforeDate["sitemap.xml"], dateEdited.Output["sitemap.xml"]);
         Assert.Contains("<lastmod>2026-06-03</lastmod>", System.Text.Encoding.UTF8.GetString(dateEdited.Output["sitemap.xml"]));
     }
+
+    [Theory]
+    [InlineData("organization: Example Corp", "organization: Example Group")]
+    [InlineData("baseUrl: https://portal.example.internal/tools/", "baseUrl: https://portal.example.internal/portal/")]
+    [InlineData("title: Test Portal", "title: Test Portal\nlanguage: de")]
+    public void A_site_setting_every_feed_shows_rewrites_every_feed(string find, string replace)
+    {
+        // The publisher, the links and the language are fields of every feed (see FeedHeaderKey).
+        var (site, before) = After(s => s.Edit("site.config.yml", find, replace));
+
+        var all = site.Output.Keys.Where(path => FeedFileNames.Any(name => path.EndsWith("/" + name, StringComparison.Ordinal)))
+            .Select(path => path[..(path.LastIndexOf('/') + 1)]).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(all.Order(StringComparer.Ordinal), RewrittenFeeds(site, before));
+    }
+
+    [Fact]
+    public void A_release_edited_then_undone_gives_the_first_feeds_again()
+    {
+        // Three builds in one process: an item's key remembered for the edited note must not stand for the original.
+        var (site, before) = After(s => s.Edit(SampleSite.AtlasRelease, "Faster tiles.", "Much faster tiles."));
+
+        site.Edit(SampleSite.AtlasRelease, "Much faster tiles.", "Faster tiles.");
+        Assert.True(site.Build().Succeeded);
+        site.AssertSameAsFullBuild();
+        Assert.Equal(before["products/atlas/releases/feed.json"], site.Output["products/atlas/releases/feed.json"]);
+    }
+
+    [Fact]
+    public void A_product_owner_change_rewrites_the_feeds_of_its_releases()
+    {
+        // The owner is each release entry's author: the product's source is part of its releases' keys.
+        var (site, before) = After(s => s.Edit("content/products/atlas/index.md", "owner: Ann", "owner: Bob"));
+
+        Assert.Contains("products/atlas/releases/", RewrittenFeeds(site, before));
+        Assert.DoesNotContain("products/beacon/releases/", RewrittenFeeds(site, before));
+        Assert.Contains("Bob", System.Text.Encoding.UTF8.GetString(site.Output["products/atlas/releases/feed.json"]));
+    }
 }

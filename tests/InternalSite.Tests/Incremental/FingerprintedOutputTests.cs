@@ -120,4 +120,53 @@ public sealed class FingerprintedOutputTests
         Assert.All(AtlasFeeds.Concat(AllReleaseFeeds), path => Assert.False(rebuilt.Kept(path), path));
         Assert.All(BeaconFeeds, path => Assert.True(rebuilt.Kept(path), path));
     }
+
+    [Fact]
+    public void A_product_rename_redraws_the_cards_that_name_the_product_and_no_others()
+    {
+        // A card names its page's product: the product's own card, its releases' and its guides' show the new name.
+        var rebuilt = After(s => s.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n"));
+
+        var made = rebuilt.Made("social/").ToList();
+        Assert.Contains(Card("products/atlas"), made);
+        Assert.Contains(Card("products/atlas/releases/2.0.0"), made);
+        Assert.Contains(Card("products/atlas/guides/setup"), made);
+        Assert.DoesNotContain(made, path => path.Contains("beacon", StringComparison.Ordinal));
+        Assert.True(rebuilt.Kept(Card("about")));
+    }
+
+    [Fact]
+    public void A_label_change_redraws_the_card_of_its_release()
+    {
+        // A release's card shows its labels; nothing but the page itself changed, so its remembered key must not be reused.
+        var rebuilt = After(s => s.Edit(SampleSite.AtlasRelease, "labels: [improved]", "labels: [security]"));
+
+        Assert.Contains(Card("products/atlas/releases/2.0.0"), rebuilt.Made("social/"));
+        Assert.True(rebuilt.Kept(Card("products/beacon/releases/0.9.0")));
+    }
+
+    [Fact]
+    public void A_theme_colour_change_redraws_every_card()
+    {
+        var rebuilt = After(s => s.Write("themes/default/assets/css/site.css", ":root { --card-background: #123456; }\n"));
+
+        Assert.Empty(rebuilt.KeptUnder("social/"));
+        Assert.NotEmpty(rebuilt.Made("social/"));
+    }
+
+    [Fact]
+    public void A_title_edited_then_undone_gives_the_first_card_again()
+    {
+        // Three builds in one process: the card remembered for the edited title must not stand for the original one.
+        var rebuilt = After(s => s.Edit(SampleSite.AtlasRelease, "title: Atlas 2.0", "title: Atlas 2.0 (tiles)"));
+        var card = Card("products/atlas/releases/2.0.0");
+
+        rebuilt.Site.Edit(SampleSite.AtlasRelease, "title: Atlas 2.0 (tiles)", "title: Atlas 2.0");
+        Assert.True(rebuilt.Site.Build().Succeeded);
+        rebuilt.Site.AssertSameAsFullBuild();
+        Assert.Equal(rebuilt.Before[card], rebuilt.Site.Output[card]);
+    }
+
+    /// <summary>The card of the page at <paramref name="route"/> (without its final slash), which must be in the output.</summary>
+    private static string Card(string route) => $"social/{route}.png";
 }

@@ -22,6 +22,12 @@ internal sealed class MemoryCaches
     public ConditionalWeakTable<object, ConcurrentDictionary<string, object>> Derived { get; } = new();
 
     /// <summary>
+    /// What an output kept of its last build for the next one in this process, by the output's name (e.g. each social
+    /// card's key by route): the output checks that an entry still applies before using it, and replaces the whole.
+    /// </summary>
+    public ConcurrentDictionary<string, object> OutputMemos { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
     /// The value <paramref name="derive"/> gives for <paramref name="source"/> under <paramref name="key"/> (which must
     /// name everything besides <paramref name="source"/> that the value depends on), computed once per source object.
     /// </summary>

@@ -42,29 +42,58 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
             Language = config.Language,
             HomeUrl = site.AbsoluteUrl(channel.ListingRoute),
             SelfUrls = OutputPaths.FeedFormats.ToDictionary(f => f, f => site.AbsoluteUrl(OutputPaths.Feed(channel.ListingRoute, f))),
-            Updated = items.Count == 0 ? FeedDates.NoItems : items.Select(p => Times(p).Updated).MaxBy(t => t.UtcTicks),
+            Updated = UpdatedOf(items),
             Publisher = new FeedPerson(FeedText.Clean(config.Organization.Length > 0 ? config.Organization : config.Title)),
             Entries = [],
         };
     }
 
+    /// <summary>When a feed showing <paramref name="items"/> was last updated: its newest item's update.</summary>
+    public static DateTimeOffset UpdatedOf(IReadOnlyList<Page> items) =>
+        items.Count == 0 ? FeedDates.NoItems : items.Select(p => Times(p).Updated).MaxBy(t => t.UtcTicks);
+
     /// <summary>The entry of <paramref name="page"/>, made once and shared by every feed that holds it.</summary>
     public FeedEntry EntryOf(Page page) => entryByPage.GetOrAdd(page, Entry);
 
     /// <summary>The <paramref name="count"/> newest dated pages, by publication to the second, the listing's order breaking ties.</summary>
-    private static List<Page> Newest(IReadOnlyList<Page> pages, int count)
+    /// <remarks>
+    /// A feed shows a few dozen of up to thousands of pages (all releases), and every build describes every feed: the
+    /// newest are picked in one pass, each page placed among those kept so far, rather than sorting the whole listing.
+    /// Pages come in the listing's order, so a page never goes before one of the same second already kept: the same
+    /// pages in the same order as a stable sort by publication, newest first.
+    /// </remarks>
+    internal static List<Page> Newest(IReadOnlyList<Page> pages, int count)
     {
-        var dated = new List<DatedPage>(pages.Count);
+        var newest = new List<DatedPage>(Math.Min(count, pages.Count) + 1);
         for (var i = 0; i < pages.Count; i++)
         {
-            if (pages[i].Date is { } date)
+            if (pages[i].Date is not { } date)
             {
-                dated.Add(new DatedPage(pages[i], i, FeedDates.From(date).UtcTicks));
+                continue;
+            }
+
+            // The second of publication, as FeedDates.From keeps it (every offset is whole seconds), without making it.
+            var ticks = date.ToInstant().ToUnixTimeSeconds();
+            if (newest.Count == count && ticks <= newest[^1].PublishedTicks)
+            {
+                continue;
+            }
+
+            // After every kept page published at the same time or later.
+            var at = newest.Count;
+            while (at > 0 && newest[at - 1].PublishedTicks < ticks)
+            {
+                at--;
+            }
+
+            newest.Insert(at, new DatedPage(pages[i], ticks));
+            if (newest.Count > count)
+            {
+                newest.RemoveAt(count);
             }
         }
 
-        dated.Sort(static (a, b) => a.PublishedTicks != b.PublishedTicks ? b.PublishedTicks.CompareTo(a.PublishedTicks) : a.Index.CompareTo(b.Index));
-        return dated.Take(count).Select(d => d.Page).ToList();
+        return newest.ConvertAll(d => d.Page);
     }
 
     /// <summary>When an item was published and last updated (never before it was published).</summary>
@@ -142,6 +171,6 @@ public sealed class FeedDocumentBuilder(SiteModel site, Func<Page, string, strin
         return html.Append("</ul>\n").ToString();
     }
 
-    /// <summary>A page that can be in a feed: its place in the listing and its publication time.</summary>
-    private sealed record DatedPage(Page Page, int Index, long PublishedTicks);
+    /// <summary>A page that can be in a feed, with its publication time (seconds, or any unit that orders them).</summary>
+    private readonly record struct DatedPage(Page Page, long PublishedTicks);
 }

@@ -17,6 +17,7 @@ namespace InternalSite.Outputs.Feeds;
 /// whose page and product are shown whole from their own sources is keyed by those sources (see
 /// <see cref="PageSourceMembers"/>), without making its entry; any other item is keyed by its entry, made with every
 /// body replaced by a fingerprint of it, so every field the document builder fills in counts without being listed here.
+/// A feed's own fields are keyed by what they are made from (<see cref="FeedHeaderKey"/>), without making them.
 /// </remarks>
 internal static class IncrementalFeeds
 {
@@ -31,12 +32,14 @@ internal static class IncrementalFeeds
             return memory.DerivedFrom(body, "feed-content " + url, () => FeedDocumentBuilder.ItemContent(body, url));
         });
         var siteKey = StableHash.Of("feed entry", site.AbsoluteUrl(string.Empty));
+        var headerKey = FeedHeaderKey.OfSite(site);
+        var sourceKeys = new FeedSourceKeys(incremental, siteKey, name);
         var itemKeys = new ConcurrentDictionary<Page, string>(ReferenceEqualityComparer.Instance);
-        string ItemKey(Page page) => itemKeys.GetOrAdd(page, p => SourceKey(incremental, siteKey, p) ?? EntryKey(describer.EntryOf(p)));
+        string ItemKey(Page page) => itemKeys.GetOrAdd(page, p => sourceKeys.Of(p) ?? EntryKey(describer.EntryOf(p)));
         Parallel.ForEach(FeedChannels.All(site), channel =>
         {
             var items = describer.ItemsOf(channel);
-            var fingerprint = Fingerprint(describer.Header(channel, items), items.ConvertAll(ItemKey));
+            var fingerprint = StableHash.Of([FeedHeaderKey.Of(headerKey, channel, items), .. items.ConvertAll(ItemKey)]);
             FeedDocument? document = null;
             foreach (var format in OutputPaths.FeedFormats)
             {
@@ -44,37 +47,10 @@ internal static class IncrementalFeeds
                     () => FeedOutput.Bytes(document ??= builder.Build(channel), format));
             }
         });
+        sourceKeys.Remember();
     }
-
-    /// <summary>A hash of the feed's own fields (<paramref name="header"/>, without entries), then each item's key in order.</summary>
-    internal static string Fingerprint(FeedDocument header, IReadOnlyList<string> itemKeys) =>
-        StableHash.Of([StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(header with { Entries = [] }, FeedFingerprintJson.Default.FeedDocument)), .. itemKeys]);
 
     private static string EntryKey(FeedEntry entry) => "entry " + StableHash.Of(JsonSerializer.SerializeToUtf8Bytes(entry, FeedFingerprintJson.Default.FeedEntry));
-
-    /// <summary>
-    /// An item's key from sources alone: an entry is made from its page's fields and body, its product's title, slug,
-    /// owner and route (for a release), and the site's address; null when a page is not shown whole from its own
-    /// source, or is a digest newsletter (whose body lists other pages).
-    /// </summary>
-    private static string? SourceKey(IncrementalSession incremental, string siteKey, Page page)
-    {
-        if (page is Newsletter { DigestReleases.Count: > 0 }
-            || PageSourceMembers.Fingerprint(page, incremental.Memory, incremental.MarkdownOf(page)) is not { } own)
-        {
-            return null;
-        }
-
-        var product = (page as ReleaseNote)?.Product;
-        if (product is null)
-        {
-            return "source " + StableHash.Of(siteKey, own);
-        }
-
-        return PageSourceMembers.Fingerprint(product, incremental.Memory, incremental.MarkdownOf(product)) is { } productSource
-            ? "source " + StableHash.Of(siteKey, own, productSource)
-            : null;
-    }
 
     /// <summary>
     /// What an item's body is made from, in an entry made only to be hashed. The item's URL is part of its entry, so
