@@ -4,8 +4,9 @@ namespace InternalSite.Outputs.Search;
 /// An incremental build's postings, made from the last build's instead of from every page's terms: the postings of
 /// the pages that are unchanged are copied under their ids now and merged with those of the pages tokenized again.
 /// The result is what <see cref="PostingsIndex.Build(TermTable, IReadOnlyList{TermHit[]})"/> makes from every page:
-/// terms sorted, each term's documents ascending, no term without postings. It costs a pass over flat arrays, where
-/// building from every page's hits costs a lookup per term of every page and an array per page.
+/// terms sorted, each term's documents ascending, no term without postings. It costs a pass over flat arrays (mostly
+/// whole runs copied at once), where building from every page's hits costs a lookup per term of every page and an
+/// array per page.
 /// </summary>
 public static class PostingsPatch
 {
@@ -15,17 +16,27 @@ public static class PostingsPatch
     /// changed). Ascending over the kept documents, so copied postings stay in order.
     /// </param>
     /// <param name="changed">The postings of the documents tokenized again, under their ids now.</param>
-    public static PostingsIndex Merge(PostingsIndex previous, int[] newIdOf, PostingsIndex changed)
+    /// <param name="dropsDocument">
+    /// For each term of <paramref name="previous"/>, whether one of its documents is dropped (see
+    /// <see cref="DroppedPostings.TermsWithDroppedDocuments"/>).
+    /// </param>
+    public static PostingsIndex Merge(PostingsIndex previous, int[] newIdOf, PostingsIndex changed, bool[] dropsDocument)
     {
-        var total = changed.Documents.Length;
-        foreach (var document in previous.Documents)
+        var total = previous.Documents.Length + changed.Documents.Length;
+        for (var term = 0; term < dropsDocument.Length; term++)
         {
-            if (newIdOf[document] >= 0)
+            if (dropsDocument[term])
             {
-                total++;
+                foreach (var document in previous.Documents.AsSpan(previous.Of(term)))
+                {
+                    total -= newIdOf[document] < 0 ? 1 : 0;
+                }
             }
         }
 
+        // While every kept document keeps its id (the usual edit: a page's text or title), a term no dropped or
+        // changed document has keeps its postings as they are: runs of such terms are copied whole.
+        var idsKept = KeepsIds(newIdOf);
         var before = previous.Terms;
         var added = changed.Terms;
         var terms = new List<string>(before.Count + added.Count);
@@ -38,6 +49,24 @@ public static class PostingsPatch
         while (p < before.Count || c < added.Count)
         {
             var order = p == before.Count ? 1 : c == added.Count ? -1 : string.CompareOrdinal(before[p], added[c]);
+            if (order < 0 && idsKept && !dropsDocument[p])
+            {
+                var from = previous.Starts[p];
+                var to = at;
+                do
+                {
+                    at += previous.Frequency(p);
+                    terms.Add(before[p++]);
+                    start.Add(at);
+                }
+                while (p < before.Count && !dropsDocument[p] && (c == added.Count || string.CompareOrdinal(before[p], added[c]) < 0));
+
+                Array.Copy(previous.Documents, from, documents, to, at - to);
+                Array.Copy(previous.Weights, from, weights, to, at - to);
+                Array.Copy(previous.Sections, from, sections, to, at - to);
+                continue;
+            }
+
             var kept = order <= 0 ? previous.Of(p) : default;
             var fresh = order >= 0 ? changed.Of(c) : default;
             var term = order <= 0 ? before[p++] : added[c];
@@ -56,6 +85,20 @@ public static class PostingsPatch
         }
 
         return PostingsIndex.FromArrays(terms.ToArray(), start.ToArray(), documents, weights, sections);
+    }
+
+    /// <summary>Whether every kept document keeps its id (none was added or removed before it).</summary>
+    internal static bool KeepsIds(int[] newIdOf)
+    {
+        for (var id = 0; id < newIdOf.Length; id++)
+        {
+            if (newIdOf[id] >= 0 && newIdOf[id] != id)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>One term's postings: the kept ones (renumbered) and the fresh ones, by ascending document.</summary>
