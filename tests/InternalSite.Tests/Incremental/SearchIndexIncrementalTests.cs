@@ -157,6 +157,34 @@ public sealed class SearchIndexIncrementalTests
         }
     }
 
+    [Fact]
+    public void A_damaged_state_file_is_ignored()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = Built();
+            CacheFile.Save(site.State, folder);
+            var file = Path.Combine(folder, "search-index.bin");
+            var bytes = File.ReadAllBytes(file);
+            Assert.NotNull(CacheFile.Load(folder).SearchIndex);
+
+            File.WriteAllBytes(file, bytes[..^7]);    // postings cut short
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
+            File.WriteAllBytes(file, [.. bytes, 0]);  // a byte too many
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
+            File.WriteAllBytes(file, bytes[..40]);    // cut inside the header
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     private static void Apply(IncrementalHarness site, string edit)
     {
         switch (edit)
