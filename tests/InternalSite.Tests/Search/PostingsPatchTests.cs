@@ -32,9 +32,60 @@ public sealed class PostingsPatchTests
     {
         Assert.Equal(expected.Terms, actual.Terms);
         Assert.Equal(expected.Starts.ToArray(), actual.Starts.ToArray());
-        Assert.Equal(expected.Documents, actual.Documents);
-        Assert.Equal(expected.Weights, actual.Weights);
-        Assert.Equal(expected.Sections, actual.Sections);
+        var (documents, weights, sections) = expected.Flattened();
+        var flat = actual.Flattened();
+        Assert.Equal(documents, flat.Documents);
+        Assert.Equal(weights, flat.Weights);
+        Assert.Equal(sections, flat.Sections);
+        for (var term = 0; term < expected.Terms.Count; term++)
+        {
+            Assert.True(expected.DocumentsOf(term).SequenceEqual(actual.DocumentsOf(term)), expected.Terms[term]);
+        }
+    }
+
+    /// <summary>One edit: some pages of <paramref name="now"/> tokenized again, in place (ids kept).</summary>
+    private static PostingsIndex Edited(PostingsIndex previous, List<(string Term, byte Weight, int Section)[]> now, Random random, int edits)
+    {
+        var tokenizedAgain = new bool[now.Count];
+        for (var e = 0; e < edits; e++)
+        {
+            var id = random.Next(now.Count);
+            now[id] = e % 3 == 0 ? [.. now[id].Append(("zzznewterm" + random.Next(1000), (byte)7, 1))] : Page(random);
+            tokenizedAgain[id] = true;
+        }
+
+        var newIdOf = Enumerable.Range(0, now.Count).Select(id => tokenizedAgain[id] ? -1 : id).ToArray();
+        return Merged(previous, newIdOf, now, tokenizedAgain);
+    }
+
+    [Fact]
+    public void Edits_in_place_keep_untouched_postings_where_they_are_and_copy_all_only_now_and_then()
+    {
+        var random = new Random(5);
+        var now = Enumerable.Range(0, 80).Select(_ => Page(random)).ToList();
+        var postings = Index([.. Enumerable.Range(0, now.Count)], now);
+        var storeCounts = new List<int>();
+        for (var edit = 0; edit < PostingsPatch.MaxStores + 3; edit++)
+        {
+            postings = Edited(postings, now, random, 1 + (edit % 3));
+            AssertSame(Index([.. Enumerable.Range(0, now.Count)], now), postings);
+            storeCounts.Add(postings.StoreCount);
+        }
+
+        Assert.Equal(2, storeCounts[0]);                                    // the last build's arrays and the patch
+        Assert.Contains(1, storeCounts);                                    // copied into one set when there were too many
+        Assert.All(storeCounts, count => Assert.InRange(count, 1, PostingsPatch.MaxStores));
+    }
+
+    [Fact]
+    public void An_edit_that_changes_nothing_keeps_the_postings_themselves()
+    {
+        var random = new Random(9);
+        var pages = Enumerable.Range(0, 20).Select(_ => Page(random)).ToList();
+        var previous = Index([.. Enumerable.Range(0, pages.Count)], pages);
+        var newIdOf = Enumerable.Range(0, pages.Count).ToArray();
+
+        Assert.Same(previous, Merged(previous, newIdOf, pages, new bool[pages.Count]));
     }
 
     [Theory]

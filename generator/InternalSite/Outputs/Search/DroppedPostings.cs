@@ -7,8 +7,8 @@ namespace InternalSite.Outputs.Search;
 internal static class DroppedPostings
 {
     /// <summary>
-    /// Up to this many dropped documents, each is looked for with a vectorized search through the flat documents
-    /// array: a few sequential scans at memory speed instead of one lookup per posting.
+    /// Up to this many dropped documents, each is looked for in every term's postings by binary search (a term's
+    /// documents ascend); beyond, every posting is looked up instead.
     /// </summary>
     private const int SearchedDocumentsLimit = 16;
 
@@ -25,53 +25,43 @@ internal static class DroppedPostings
         }
 
         var flags = new bool[previous.Terms.Count];
-        if (dropped.Count <= SearchedDocumentsLimit)
+        if (dropped.Count == 0)
         {
-            var documents = previous.Documents.AsSpan();
-            foreach (var document in dropped)
-            {
-                for (int from = 0, found; (found = documents[from..].IndexOf(document)) >= 0; from += found + 1)
-                {
-                    flags[TermAt(previous.Starts, from + found)] = true;
-                }
-            }
-
             return flags;
         }
 
+        var few = dropped.Count <= SearchedDocumentsLimit;
         for (var term = 0; term < flags.Length; term++)
         {
-            foreach (var document in previous.Documents.AsSpan(previous.Of(term)))
-            {
-                if (newIdOf[document] < 0)
-                {
-                    flags[term] = true;
-                    break;
-                }
-            }
+            flags[term] = few ? HasAny(previous.DocumentsOf(term), dropped) : HasDropped(previous.DocumentsOf(term), newIdOf);
         }
 
         return flags;
     }
 
-    /// <summary>The term whose postings hold flat position <paramref name="position"/>: the last one starting at or before it.</summary>
-    internal static int TermAt(ReadOnlySpan<int> starts, int position)
+    private static bool HasAny(ReadOnlySpan<int> ascending, List<int> documents)
     {
-        // starts has one more entry than there are terms (the end of the last one).
-        int low = 0, high = starts.Length - 2;
-        while (low < high)
+        foreach (var document in documents)
         {
-            var middle = low + ((high - low + 1) / 2);
-            if (starts[middle] <= position)
+            if (ascending.BinarySearch(document) >= 0)
             {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
+                return true;
             }
         }
 
-        return low;
+        return false;
+    }
+
+    private static bool HasDropped(ReadOnlySpan<int> documents, int[] newIdOf)
+    {
+        foreach (var document in documents)
+        {
+            if (newIdOf[document] < 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -64,15 +64,13 @@ internal static class SearchIndexStateFile
             CacheFile.WriteList(h, postings.Terms, h.Write);
             WriteChunks(h, index.Shards);
             WriteChunks(h, index.Vocabularies);
-            h.Write(postings.Documents.Length);
+            h.Write(postings.Count);
         }
 
         w.Write((int)header.Length);
         w.Write(header.GetBuffer(), 0, (int)header.Length);
         w.Write(MemoryMarshal.AsBytes(postings.Starts));
-        w.Write(MemoryMarshal.AsBytes(postings.Documents.AsSpan()));
-        w.Write(postings.Weights);
-        w.Write(MemoryMarshal.AsBytes(postings.Sections.AsSpan()));
+        postings.WriteColumns(w);
     }
 
     private static void WriteChunks(BinaryWriter w, IReadOnlyList<TermRunChunk> chunks) => CacheFile.WriteList(w, chunks, chunk =>
