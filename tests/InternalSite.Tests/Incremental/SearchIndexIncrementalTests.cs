@@ -106,6 +106,23 @@ public sealed class SearchIndexIncrementalTests
     }
 
     [Fact]
+    public void Pages_left_alone_keep_their_key_strings_and_an_edited_title_makes_a_new_key()
+    {
+        var site = Built();
+        var before = site.State.SearchIndex!.DocumentKeys;
+        site.Edit(Note(10), "title: Atlas 3.10", "title: Atlas 3.10 renamed");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+
+        // Remembered with the markdown entry, not hashed again; the edited page's title is in its key.
+        var after = site.State.SearchIndex!.DocumentKeys;
+        Assert.Equal(before.Length, after.Length);
+        var remade = Enumerable.Range(0, after.Length).Where(i => !ReferenceEquals(before[i], after[i])).ToList();
+        var edited = Assert.Single(remade);
+        Assert.NotEqual(before[edited], after[edited]);
+    }
+
+    [Fact]
     public void A_body_edit_keeps_the_postings_chunks_whose_terms_it_does_not_touch()
     {
         // Enough distinct words for many postings chunks.

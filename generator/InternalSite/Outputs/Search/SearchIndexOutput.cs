@@ -39,7 +39,7 @@ public sealed class SearchIndexOutput : ISiteOutput
         var products = new ProductNames(site);
         var session = context.Incremental;
         var previous = session?.PreviousSearchIndex;
-        var keys = session is null ? null : DocumentKeys(context, session, documents, products);
+        var keys = session is null ? null : SearchDocumentKeys.Of(session, site, documents, products);
         var (postings, keptShards) = Postings(session, documents, keys);
         var layout = IndexLayout.Plan(postings);
 
@@ -140,29 +140,6 @@ public sealed class SearchIndexOutput : ISiteOutput
         }
 
         return (fingerprints, inPlace);
-    }
-
-    /// <summary>
-    /// A hash of everything a document's terms and its entry in a document chunk are made from: its rendered markdown
-    /// (named by the markdown cache's key, which the text sections are a pure function of) and the page fields the
-    /// entry shows. Null for a page whose markdown is not in the cache: it counts as changed.
-    /// </summary>
-    private static string?[] DocumentKeys(
-        OutputContext context, Build.Incremental.IncrementalSession session, IReadOnlyList<SearchDocument> documents, ProductNames products)
-    {
-        var keys = new string?[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var document = documents[i];
-            var page = document.Page;
-            if (session.MarkdownOf(page) is { } markdown)
-            {
-                keys[i] = Build.Incremental.StableHash.Of(
-                    markdown.Key, document.KindKey, page.Title, page.Summary, context.Site.Url(page.Route), ProductName(products, document),
-                    DateOf(page), page.LastModified is { } modified ? NodaTime.Text.InstantPattern.General.Format(modified.ToInstant()) : null);
-            }
-        });
-        return keys;
     }
 
     /// <summary>Whether document chunk <paramref name="chunk"/> holds the same documents, with the same keys, as in the last build.</summary>
