@@ -69,7 +69,15 @@ public static class PostingsPatch
         var start = new List<int>(capacity + 1) { 0 };
         var storeOf = new List<byte>(capacity);
         var offsetOf = new List<int>(capacity);
-        var patch = new Columns(changed.Count + 1024);
+        // Touched terms are mostly the ones a changed page had before (and has again): sized for their postings, the
+        // patch rarely grows.
+        var touchedPostings = changed.Count + 1024;
+        for (var term = 0; term < dropsDocument.Length; term++)
+        {
+            touchedPostings += dropsDocument[term] ? previous.Frequency(term) : 0;
+        }
+
+        var patch = new Columns(touchedPostings);
         var patchStore = (byte)previous.StoreCount;
         var total = 0;
         int p = 0, c = 0;
