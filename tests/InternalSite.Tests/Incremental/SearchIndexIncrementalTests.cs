@@ -46,6 +46,15 @@ public sealed class SearchIndexIncrementalTests
         site.AssertSameAsFullBuild();
     }
 
+    private static void AssertSamePostings(PostingsIndex saved, PostingsIndex loaded)
+    {
+        var (documents, weights, sections) = saved.Flattened();
+        var flat = loaded.Flattened();
+        Assert.Equal(documents, flat.Documents);
+        Assert.Equal(weights, flat.Weights);
+        Assert.Equal(sections, flat.Sections);
+    }
+
     private static readonly string[] EditNames =
     [
         "body", "new word", "word removed", "title", "summary", "date", "new newest note", "new note in the middle",
@@ -97,6 +106,23 @@ public sealed class SearchIndexIncrementalTests
     }
 
     [Fact]
+    public void Pages_left_alone_keep_their_key_strings_and_an_edited_title_makes_a_new_key()
+    {
+        var site = Built();
+        var before = site.State.SearchIndex!.DocumentKeys;
+        site.Edit(Note(10), "title: Atlas 3.10", "title: Atlas 3.10 renamed");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        AssertIndexSameAsFullBuild(site);
+
+        // Remembered with the markdown entry, not hashed again; the edited page's title is in its key.
+        var after = site.State.SearchIndex!.DocumentKeys;
+        Assert.Equal(before.Length, after.Length);
+        var remade = Enumerable.Range(0, after.Length).Where(i => !ReferenceEquals(before[i], after[i])).ToList();
+        var edited = Assert.Single(remade);
+        Assert.NotEqual(before[edited], after[edited]);
+    }
+
+    [Fact]
     public void A_body_edit_keeps_the_postings_chunks_whose_terms_it_does_not_touch()
     {
         // Enough distinct words for many postings chunks.
@@ -140,13 +166,67 @@ public sealed class SearchIndexIncrementalTests
             Assert.Equal(saved.DocumentChunkFingerprints, loaded.DocumentChunkFingerprints);
             Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
             Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
-            Assert.Equal(saved.Postings.Documents, loaded.Postings.Documents);
-            Assert.Equal(saved.Postings.Weights, loaded.Postings.Weights);
-            Assert.Equal(saved.Postings.Sections, loaded.Postings.Sections);
+            AssertSamePostings(saved.Postings, loaded.Postings);
             Assert.NotEmpty(loaded.Shards);
             Assert.Equal(saved.Shards, loaded.Shards);
             Assert.NotEmpty(loaded.Vocabularies);
             Assert.Equal(saved.Vocabularies, loaded.Vocabularies);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_state_of_an_edited_index_survives_the_cache_file_and_carries_the_next_build()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = Built();
+            Apply(site, "new word");
+            Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+            var saved = site.State.SearchIndex!;
+            Assert.True(saved.Postings.StoreCount > 1, "an edit in place should keep the last build's postings where they are");
+
+            CacheFile.Save(site.State, folder);
+            var loaded = CacheFile.Load(folder).SearchIndex!;
+            Assert.Equal(1, loaded.Postings.StoreCount);
+            Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
+            Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
+            AssertSamePostings(saved.Postings, loaded.Postings);
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_damaged_state_file_is_ignored()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var site = Built();
+            CacheFile.Save(site.State, folder);
+            var file = Path.Combine(folder, "search-index.bin");
+            var bytes = File.ReadAllBytes(file);
+            Assert.NotNull(CacheFile.Load(folder).SearchIndex);
+
+            File.WriteAllBytes(file, bytes[..^7]);    // postings cut short
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
+            File.WriteAllBytes(file, [.. bytes, 0]);  // a byte too many
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
+            File.WriteAllBytes(file, bytes[..40]);    // cut inside the header
+            Assert.Null(CacheFile.Load(folder).SearchIndex);
         }
         finally
         {

@@ -99,14 +99,14 @@ public sealed class IndexLayout
         var first = offset;
         for (var t = offset + 1; t <= offset + length; t++)
         {
-            var key = Key(terms[first], letters);
-            if (t == offset + length || !string.Equals(Key(terms[t], letters), key, StringComparison.Ordinal))
+            // Compared as spans: only each run's key is made into a string, not every term's.
+            if (t == offset + length || !Key(terms[t], letters).SequenceEqual(Key(terms[first], letters)))
             {
-                yield return (key, first..t);
+                yield return (Key(terms[first], letters).ToString(), first..t);
                 first = t;
             }
         }
     }
 
-    private static string Key(string term, int letters) => term.Length < letters ? term : term[..letters];
+    private static ReadOnlySpan<char> Key(string term, int letters) => term.AsSpan(0, Math.Min(letters, term.Length));
 }

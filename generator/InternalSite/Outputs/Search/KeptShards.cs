@@ -51,35 +51,24 @@ internal sealed class KeptShards
 
     /// <summary>
     /// What can be kept, given the last build's postings and chunks, each of its documents' id now (-1 for documents
-    /// dropped or tokenized again) and the postings of the documents tokenized again. Null when a kept document's id
-    /// moved (a page was added or removed before it): then every posting after it differs.
+    /// dropped or tokenized again), the postings of the documents tokenized again and which of the last build's
+    /// terms have a dropped document (<see cref="DroppedPostings"/>). Null when a kept document's id moved (a page was
+    /// added or removed before it): then every posting after it differs.
     /// </summary>
-    public static KeptShards? Of(SearchIndexState previousIndex, int[] newIdOf, PostingsIndex changed, int documentCount)
+    public static KeptShards? Of(SearchIndexState previousIndex, int[] newIdOf, PostingsIndex changed, int documentCount, bool[] dropsDocument)
     {
         var previous = previousIndex.Postings;
-        if (documentCount != newIdOf.Length || previousIndex.Shards.Count == 0)
+        if (documentCount != newIdOf.Length || previousIndex.Shards.Count == 0 || !PostingsPatch.KeepsIds(newIdOf))
         {
             return null;
         }
 
-        for (var id = 0; id < newIdOf.Length; id++)
-        {
-            if (newIdOf[id] >= 0 && newIdOf[id] != id)
-            {
-                return null;
-            }
-        }
-
         var touched = new HashSet<string>(changed.Terms, StringComparer.Ordinal);
-        for (var term = 0; term < previous.Terms.Count; term++)
+        for (var term = 0; term < dropsDocument.Length; term++)
         {
-            foreach (var document in previous.Documents.AsSpan(previous.Of(term)))
+            if (dropsDocument[term])
             {
-                if (newIdOf[document] < 0)
-                {
-                    touched.Add(previous.Terms[term]);
-                    break;
-                }
+                touched.Add(previous.Terms[term]);
             }
         }
 

@@ -24,8 +24,7 @@ public static class PostingsChunk
         bytes[at++] = Marker;
         for (var t = first; t < first + count; t++)
         {
-            var range = postings.Of(t);
-            var documents = postings.Documents.AsSpan(range);
+            var documents = postings.DocumentsOf(t);
             at = Varint(bytes, at, documents.Length);
             var previous = 0;
             foreach (var document in documents)
@@ -34,9 +33,9 @@ public static class PostingsChunk
                 previous = document;
             }
 
-            postings.Weights.AsSpan(range).CopyTo(bytes.AsSpan(at));
+            postings.WeightsOf(t).CopyTo(bytes.AsSpan(at));
             at += documents.Length;
-            foreach (var section in postings.Sections.AsSpan(range))
+            foreach (var section in postings.SectionsOf(t))
             {
                 at = Varint(bytes, at, section);
             }

@@ -10,14 +10,32 @@ public sealed record Facet(string Key, string Name, IReadOnlyList<FacetValue> Va
 
 public static class SearchFacets
 {
-    public static IReadOnlyList<Facet> Of(SiteModel site, IReadOnlyList<SearchDocument> documents)
+    public static IReadOnlyList<Facet> Of(SiteModel site, IReadOnlyList<SearchDocument> documents) =>
+        Of(new ProductNames(site), documents);
+
+    internal static IReadOnlyList<Facet> Of(ProductNames productNames, IReadOnlyList<SearchDocument> documents)
     {
-        var products = Values(documents, d => d.ProductSlug is { } slug ? [slug] : [])
-            .Select(v => (v.Key, Name: site.Product(v.Key)?.Title ?? v.Key, Documents: v.Value))
+        // One pass over the documents for all four filters; a document's labels and audiences are a few values, so
+        // repeats among them are found by looking back, not with a set per document.
+        var productValues = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var kinds = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var labels = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var audiences = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            if (document.ProductSlug is { } slug)
+            {
+                Add(productValues, slug, document.Id);
+            }
+
+            Add(kinds, document.KindKey, document.Id);
+            AddDistinct(labels, document.Labels, document.Id);
+            AddDistinct(audiences, document.Audience, document.Id);
+        }
+
+        var products = productValues
+            .Select(v => (v.Key, Name: productNames.NameOf(v.Key), Documents: v.Value))
             .OrderBy(v => v.Name, StringComparer.OrdinalIgnoreCase).ThenBy(v => v.Key, StringComparer.Ordinal);
-        var kinds = Values(documents, d => [d.KindKey]);
-        var labels = Values(documents, d => d.Labels);
-        var audiences = Values(documents, d => d.Audience);
 
         return
         [
@@ -35,23 +53,39 @@ public static class SearchFacets
         ];
     }
 
-    private static Dictionary<string, List<int>> Values(IReadOnlyList<SearchDocument> documents, Func<SearchDocument, IEnumerable<string>> of)
+    private static void AddDistinct(Dictionary<string, List<int>> values, IReadOnlyList<string> of, int document)
     {
-        var values = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        foreach (var document in documents)
+        for (var i = 0; i < of.Count; i++)
         {
-            foreach (var value in of(document).Distinct(StringComparer.Ordinal))
+            if (!Repeats(of, i))
             {
-                if (!values.TryGetValue(value, out var list))
-                {
-                    list = [];
-                    values[value] = list;
-                }
+                Add(values, of[i], document);
+            }
+        }
+    }
 
-                list.Add(document.Id);
+    /// <summary>Whether <paramref name="values"/>[<paramref name="at"/>] already came earlier in the list.</summary>
+    private static bool Repeats(IReadOnlyList<string> values, int at)
+    {
+        for (var i = 0; i < at; i++)
+        {
+            if (string.Equals(values[i], values[at], StringComparison.Ordinal))
+            {
+                return true;
             }
         }
 
-        return values;
+        return false;
+    }
+
+    private static void Add(Dictionary<string, List<int>> values, string value, int document)
+    {
+        if (!values.TryGetValue(value, out var list))
+        {
+            list = [];
+            values[value] = list;
+        }
+
+        list.Add(document);
     }
 }

@@ -36,9 +36,10 @@ public sealed class SearchIndexOutput : ISiteOutput
     {
         var site = context.Site;
         var documents = SearchDocuments.From(site);
+        var products = new ProductNames(site);
         var session = context.Incremental;
         var previous = session?.PreviousSearchIndex;
-        var keys = session is null ? null : DocumentKeys(context, session, documents);
+        var keys = session is null ? null : SearchDocumentKeys.Of(session, site, documents, products);
         var (postings, keptShards) = Postings(session, documents, keys);
         var layout = IndexLayout.Plan(postings);
 
@@ -57,8 +58,8 @@ public sealed class SearchIndexOutput : ISiteOutput
                 var path = ChunkPath(folder + "d/", i);
                 var group = Group(documents, i);
                 docChunks[i] = Unchanged(i, group.Length, keys, previous)
-                    ? IndexChunk.Kept(path, previous!.DocumentChunkFingerprints[i], () => DocumentChunk(context, group))
-                    : IndexChunk.Of(path, DocumentChunk(context, group));
+                    ? IndexChunk.Kept(path, previous!.DocumentChunkFingerprints[i], () => DocumentChunk(context, products, group))
+                    : IndexChunk.Of(path, DocumentChunk(context, products, group));
             }
             else if ((i -= docChunks.Length) < shardChunks.Length)
             {
@@ -78,7 +79,7 @@ public sealed class SearchIndexOutput : ISiteOutput
             }
             else
             {
-                facetsChunk = FacetsChunk(SearchFacets.Of(site, documents));
+                facetsChunk = FacetsChunk(SearchFacets.Of(products, documents));
             }
         });
 
@@ -119,8 +120,9 @@ public sealed class SearchIndexOutput : ISiteOutput
 
         var changed = documents.Where(d => !keptNow[d.Id]).ToList();
         var changedPostings = PostingsIndex.Build(table, changed.Select(d => d.Id).ToArray(), terms.Hits(changed, table));
-        return (PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings),
-            KeptShards.Of(previous, newIdOf, changedPostings, documents.Count));
+        var dropsDocument = DroppedPostings.TermsWithDroppedDocuments(previous.Postings, newIdOf);
+        return (PostingsPatch.Merge(previous.Postings, newIdOf, changedPostings, dropsDocument),
+            KeptShards.Of(previous, newIdOf, changedPostings, documents.Count, dropsDocument));
     }
 
     /// <summary>Per postings chunk: the last build's fingerprint when it is unchanged, and whether it also kept its number.</summary>
@@ -138,28 +140,6 @@ public sealed class SearchIndexOutput : ISiteOutput
         }
 
         return (fingerprints, inPlace);
-    }
-
-    /// <summary>
-    /// A hash of everything a document's terms and its entry in a document chunk are made from: its rendered markdown
-    /// (named by the markdown cache's key, which the text sections are a pure function of) and the page fields the
-    /// entry shows. Null for a page whose markdown is not in the cache: it counts as changed.
-    /// </summary>
-    private static string?[] DocumentKeys(OutputContext context, Build.Incremental.IncrementalSession session, IReadOnlyList<SearchDocument> documents)
-    {
-        var keys = new string?[documents.Count];
-        Parallel.For(0, documents.Count, i =>
-        {
-            var document = documents[i];
-            var page = document.Page;
-            if (session.MarkdownOf(page) is { } markdown)
-            {
-                keys[i] = Build.Incremental.StableHash.Of(
-                    markdown.Key, document.KindKey, page.Title, page.Summary, context.Site.Url(page.Route), ProductName(context, document),
-                    DateOf(page), page.LastModified is { } modified ? NodaTime.Text.InstantPattern.General.Format(modified.ToInstant()) : null);
-            }
-        });
-        return keys;
     }
 
     /// <summary>Whether document chunk <paramref name="chunk"/> holds the same documents, with the same keys, as in the last build.</summary>
@@ -264,21 +244,21 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndObject();
     });
 
-    private static byte[] DocumentChunk(OutputContext context, IReadOnlyList<SearchDocument> group) => IndexChunks.Json(json =>
+    private static byte[] DocumentChunk(OutputContext context, ProductNames products, IReadOnlyList<SearchDocument> group) => IndexChunks.Json(json =>
     {
         json.WriteStartArray();
         foreach (var document in group)
         {
-            WriteDocument(json, context, document);
+            WriteDocument(json, context, products, document);
         }
 
         json.WriteEndArray();
     });
 
-    private static void WriteDocument(System.Text.Json.Utf8JsonWriter json, OutputContext context, SearchDocument document)
+    private static void WriteDocument(Utf8JsonWriter json, OutputContext context, ProductNames products, SearchDocument document)
     {
         var page = document.Page;
-        var product = ProductName(context, document);
+        var product = ProductName(products, document);
         json.WriteStartObject();
         json.WriteString("t", page.Title);
         json.WriteString("u", context.Site.Url(page.Route));
@@ -315,8 +295,8 @@ public sealed class SearchIndexOutput : ISiteOutput
         json.WriteEndObject();
     }
 
-    private static string? ProductName(OutputContext context, SearchDocument document) =>
-        document.ProductSlug is { } slug ? context.Site.Product(slug)?.Title ?? slug : null;
+    private static string? ProductName(ProductNames products, SearchDocument document) =>
+        document.ProductSlug is { } slug ? products.NameOf(slug) : null;
 
     private static string? DateOf(Model.Page page) => page.Date is { } date ? LocalDatePattern.Iso.Format(date.Date) : null;
 
