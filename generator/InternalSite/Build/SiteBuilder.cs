@@ -113,7 +113,8 @@ public static class SiteBuilder
         var loading = options.CacheFolder is { } cacheFolder && options.Incremental is null
             ? Task.Run(() => Timed(() => CacheFile.Load(cacheFolder)))
             : null;
-        var (source, reading) = Timed(() => SiteSource.FromDirectory(siteRoot));
+        // With a cache, only the files whose stamp changed since the last build are read now (see SourceRecords).
+        var (source, reading) = Timed(() => options.CacheFolder is { } folder ? SiteSource.FromDirectory(siteRoot, folder) : SiteSource.FromDirectory(siteRoot));
         if (loading is not null)
         {
             var (state, loadingTook) = loading.GetAwaiter().GetResult();
@@ -155,7 +156,7 @@ public static class SiteBuilder
 
         if (options.CacheFolder is not null && options.Incremental is not null)
         {
-            SaveCache(options.Incremental, options.CacheFolder, result);
+            SaveCache(options.Incremental, source, options.CacheFolder, result);
             around.Mark("cache save");
         }
 
@@ -170,11 +171,12 @@ public static class SiteBuilder
         return (value, clock.Elapsed);
     }
 
-    private static void SaveCache(IncrementalState state, string folder, BuildResult result)
+    private static void SaveCache(IncrementalState state, SiteSource source, string folder, BuildResult result)
     {
         try
         {
             CacheFile.Save(state, folder);
+            SourceRecords.Save(folder, source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
