@@ -46,23 +46,6 @@ internal readonly record struct FileStamp(long Size, long ModifiedNs, long Chang
         return new FileStamp(info.Length, modified, 0, 0, 0);
     }
 
-    /// <summary>The file system's own "now": the modified time of <paramref name="stampFile"/>, written just now.</summary>
-    public static long? FileSystemNow(string stampFile)
-    {
-        try
-        {
-            using (File.Create(stampFile))
-            {
-            }
-
-            return Of(stampFile)?.ModifiedNs;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>The system clock's "now", in the stamps' unit.</summary>
     public static long ClockNow() => (DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
 

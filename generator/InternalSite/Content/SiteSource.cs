@@ -53,14 +53,15 @@ public sealed class SiteSource
     }
 
     /// <summary>
-    /// Reads a site folder as <see cref="FromDirectory(string)"/> does, except the files whose stamp is the one the
-    /// last build recorded in <paramref name="cacheFolder"/>: those are taken at their recorded hash and read only if
-    /// their bytes are asked for. <paramref name="lookedAtNs"/> stands in for the moment the build starts looking, for tests.
+    /// Reads a site folder as <see cref="FromDirectory(string)"/> does, except the markdown files whose stamp is the one
+    /// the last build recorded in <paramref name="cacheFolder"/>: those are taken at their recorded hash and read only
+    /// if their bytes are asked for (a page restored from the build cache never asks). Other files are read now, as
+    /// every build uses their bytes. <paramref name="lookedAtNs"/> stands in for the moment the build starts looking, for tests.
     /// </summary>
     internal static SiteSource FromDirectory(string root, string cacheFolder, long? lookedAtNs = null)
     {
         root = System.IO.Path.GetFullPath(root);
-        var moment = lookedAtNs ?? SourceRecords.Moment(cacheFolder);
+        var moment = lookedAtNs ?? SourceRecords.Moment();
         var recorded = SourceRecords.Load(cacheFolder);
         var paths = ListFiles(root);
         var files = new SourceFile[paths.Count];
@@ -69,7 +70,7 @@ public sealed class SiteSource
             var path = paths[i];
             var fullPath = System.IO.Path.Combine(root, path);
             var stamp = FileStamp.Of(fullPath);
-            files[i] = stamp is { } now && recorded.TryGetValue(path, out var record) && record.Stamp == now
+            files[i] = stamp is { } now && SourceFile.IsMarkdownPath(path) && recorded.TryGetValue(path, out var record) && record.Stamp == now
                 ? new SourceFile(path, fullPath, now, record.Hash)
                 : new SourceFile(path, File.ReadAllBytes(fullPath), stamp);
         });

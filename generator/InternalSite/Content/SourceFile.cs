@@ -41,7 +41,7 @@ public sealed class SourceFile
 
     public string Extension => System.IO.Path.GetExtension(Path).ToLowerInvariant();
 
-    public bool IsMarkdown => Extension == ".md";
+    public bool IsMarkdown => IsMarkdownPath(Path);
 
     /// <summary>The number of bytes, known without reading them.</summary>
     public long Length { get; }
@@ -63,6 +63,8 @@ public sealed class SourceFile
 
     /// <summary>The file's stamp when the build first looked at it; null for a file not from disk.</summary>
     internal FileStamp? Stamp { get; }
+
+    internal static bool IsMarkdownPath(string path) => System.IO.Path.GetExtension(path).ToLowerInvariant() == ".md";
 
     private byte[] Load()
     {

@@ -11,36 +11,24 @@ namespace InternalSite.Content;
 internal static class SourceRecords
 {
     private const string FileName = "sources.bin";
-    private const string StampFileName = "sources.stamp";
     private const string Format = "InternalSite source stamps v1";
 
     /// <summary>
-    /// How far the file system's clock may lag behind the system clock, and the coarsest timestamp a file system keeps
-    /// (FAT: 2 s); files written that close to a build's start are read again by the next build.
+    /// How far the file system's clock may lag behind the system clock (the kernel stamps files from a coarse clock),
+    /// and more than the coarsest timestamp a file system keeps (FAT: 2 s): files written that close to a build's start
+    /// are read again by the next build. Nothing is written to find the file system's own time, so that a build that
+    /// is refused (or has no cache yet) leaves the site folder as it was; a network share whose clock runs more than
+    /// this behind this machine's is not covered.
     /// </summary>
-    private const long ClockSlackNs = 3_000_000_000;
+    private const long ClockSlackNs = 10_000_000_000;
 
     internal readonly record struct Recorded(FileStamp Stamp, string Hash);
 
     /// <summary>
-    /// The moment, on the file system's clock, before a build looks at any file: a file whose stamp is not older may
-    /// still change without its stamp changing (<see cref="FileStamp.IsRacy"/>), so it is not recorded.
+    /// A moment before a build looks at any file, on the files' clock: a file whose stamp is not older may still change
+    /// without its stamp changing (<see cref="FileStamp.IsRacy"/>), so it is not recorded.
     /// </summary>
-    public static long Moment(string cacheFolder)
-    {
-        var clock = FileStamp.ClockNow() - ClockSlackNs;
-        try
-        {
-            Directory.CreateDirectory(cacheFolder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return clock;
-        }
-
-        // A folder shared over the network has the server's clock, which may be behind this machine's.
-        return Math.Min(clock, FileStamp.FileSystemNow(Path.Combine(cacheFolder, StampFileName)) ?? long.MaxValue);
-    }
+    public static long Moment() => FileStamp.ClockNow() - ClockSlackNs;
 
     /// <summary>The records the last build saved; empty when there are none (or they are from another tool version or damaged).</summary>
     public static Dictionary<string, Recorded> Load(string cacheFolder)
