@@ -129,11 +129,6 @@ internal sealed class BuildServerHost
             // The client went away (Ctrl+C); the build itself is done and its output committed.
         }
 
-        // The client has its answer; the cache is written while nobody waits, and before the next build starts.
-        if (state is not null)
-        {
-            Save(cacheFolder);
-        }
 
         return true;
     }
@@ -147,33 +142,17 @@ internal sealed class BuildServerHost
             state = CacheFile.Load(cacheFolder);
         }
 
-        // Until this build's cache is saved, the one on disk no longer describes the output: a build in another
-        // process (or after this one was killed) must not trust it.
-        CacheFile.Discard(cacheFolder);
-        savedStamp = null;
         var pauses = GC.GetTotalPauseDuration();
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
-        var options = request.ToOptions() with { Incremental = state, CacheFolder = null };
+        // The build saves the cache as a build in its own process does (the old main file discarded before the output
+        // commit, the new one put in place after it); this server then knows the stamp its save left.
+        var options = request.ToOptions() with { Incremental = state, CacheFolder = cacheFolder };
         var result = SiteBuilder.BuildToFolder(siteRoot, request.Output, options);
+        savedStamp = CacheStamp.Of(cacheFolder);
         var gc = string.Create(CultureInfo.InvariantCulture,
             $"garbage collection (build server): {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}");
         Log($"built: {result.Statistics.Elapsed.TotalMilliseconds:0} ms, {result.Diagnostics.Count(d => d.IsError)} error(s)");
         return (result, gc);
-    }
-
-    private void Save(string cacheFolder)
-    {
-        try
-        {
-            CacheFile.Save(state!, cacheFolder);
-            savedStamp = CacheStamp.Of(cacheFolder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Without a saved cache the next build (here or elsewhere) loads what is on disk, or builds in full.
-            state = null;
-            Log("could not save the cache: " + e.Message);
-        }
     }
 
     /// <summary>Binds the socket, or returns null when a live server already holds it (a stale socket file is replaced).</summary>

@@ -113,7 +113,8 @@ public static class SiteBuilder
         var loading = options.CacheFolder is { } cacheFolder && options.Incremental is null
             ? Task.Run(() => Timed(() => CacheFile.Load(cacheFolder)))
             : null;
-        var (source, reading) = Timed(() => SiteSource.FromDirectory(siteRoot));
+        // With a cache, only the files whose stamp changed since the last build are read now (see SourceRecords).
+        var (source, reading) = Timed(() => options.CacheFolder is { } folder ? SiteSource.FromDirectory(siteRoot, folder) : SiteSource.FromDirectory(siteRoot));
         if (loading is not null)
         {
             var (state, loadingTook) = loading.GetAwaiter().GetResult();
@@ -171,7 +172,7 @@ public static class SiteBuilder
             around.Mark("output commit");
             if (saving is not null)
             {
-                CompleteCacheSave(saving);
+                CompleteCacheSave(saving, source, options.CacheFolder!);
                 around.Mark("cache save");
             }
         }
@@ -180,7 +181,7 @@ public static class SiteBuilder
             sink.Abort();
             if (options.CacheFolder is not null && options.Incremental is not null)
             {
-                SaveCache(options.Incremental, options.CacheFolder, result);
+                SaveCache(options.Incremental, source, options.CacheFolder, result);
                 around.Mark("cache save");
             }
         }
@@ -196,12 +197,13 @@ public static class SiteBuilder
         return (value, clock.Elapsed);
     }
 
-    private static void CompleteCacheSave(Task<CacheFile.CacheSave> saving)
+    private static void CompleteCacheSave(Task<CacheFile.CacheSave> saving, SiteSource source, string folder)
     {
         try
         {
             using var save = saving.GetAwaiter().GetResult();
             save.Complete();
+            SourceRecords.Save(folder, source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -221,11 +223,12 @@ public static class SiteBuilder
         }
     }
 
-    private static void SaveCache(IncrementalState state, string folder, BuildResult result)
+    private static void SaveCache(IncrementalState state, SiteSource source, string folder, BuildResult result)
     {
         try
         {
             CacheFile.Save(state, folder);
+            SourceRecords.Save(folder, source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -13,10 +13,10 @@ public static class PageReader
 
     public static ParsedPage? Read(SourceFile file, SiteConfig config, DiagnosticBag diagnostics)
     {
-        if (file.Bytes.Length > MaxPageBytes)
+        if (file.Length > MaxPageBytes)
         {
             diagnostics.Error(SourceLocation.StartOf(file.Path), DiagnosticCodes.TooLarge,
-                $"the page is {file.Bytes.Length / (1024.0 * 1024.0):0.0} MB (expected at most {MaxPageBytes / (1024 * 1024)} MB; split it into several pages)");
+                $"the page is {file.Length / (1024.0 * 1024.0):0.0} MB (expected at most {MaxPageBytes / (1024 * 1024)} MB; split it into several pages)");
             return null;
         }
 
@@ -50,7 +50,7 @@ public static class PageReader
             _ => new Page(basics),
         };
 
-        return new ParsedPage(page, frontMatter.Body, frontMatter.BodyStartLine, location);
+        return new ParsedPage(page, frontMatter.Body, frontMatter.BodyStartLine);
     }
 
     private static PageKind? ReadKind(YamlMap yaml)

@@ -6,25 +6,28 @@ namespace InternalSite.Content;
 /// A page whose front matter has been read; its markdown body waits to be rendered once every route is known. A page
 /// restored from the build cache cuts its body from its file's text only if the body is rendered again.
 /// </summary>
-public sealed record ParsedPage(Page Page, int BodyStartLine, ContentLocation Location)
+public sealed record ParsedPage(Page Page, int BodyStartLine)
 {
     // Shared by copies made with `with`, so a body cut once is cut for all of them.
     private readonly PageBody body = PageBody.Empty;
 
-    public ParsedPage(Page page, string body, int bodyStartLine, ContentLocation location)
-        : this(page, bodyStartLine, location)
+    public ParsedPage(Page page, string body, int bodyStartLine)
+        : this(page, bodyStartLine)
     {
         this.body = new PageBody(body);
     }
 
     /// <summary>A page whose body, <paramref name="bodyLength"/> characters long, <paramref name="cut"/> makes when first read.</summary>
-    internal ParsedPage(Page page, int bodyLength, Func<string> cut, int bodyStartLine, ContentLocation location)
-        : this(page, bodyStartLine, location)
+    internal ParsedPage(Page page, int bodyLength, Func<string> cut, int bodyStartLine)
+        : this(page, bodyStartLine)
     {
         body = new PageBody(bodyLength, cut);
     }
 
     public string Body => body.Text;
+
+    /// <summary>What the page's place under <c>content/</c> says about it (worked out when asked: restoring a cached page does not need it).</summary>
+    public ContentLocation Location => ContentLocation.Of(Page.SourcePath);
 
     public int BodyLength => body.Length;
 

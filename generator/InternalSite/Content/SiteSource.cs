@@ -29,6 +29,15 @@ public sealed class SiteSource
 
     public SourceFile? Get(string path) => files.GetValueOrDefault(path);
 
+    /// <summary>Every file, in no particular order.</summary>
+    internal IEnumerable<SourceFile> All => files.Values;
+
+    /// <summary>
+    /// For a site read with the last build's records: the moment (file system clock, ns since 1970) before any file
+    /// was looked at, which decides whose stamps are old enough to be recorded (<see cref="SourceRecords"/>).
+    /// </summary>
+    internal long? LookedAtNs { get; private init; }
+
     public IEnumerable<SourceFile> Under(string prefix) =>
         files.Values.Where(f => f.Path.StartsWith(prefix, StringComparison.Ordinal))
             .OrderBy(f => f.Path, StringComparer.Ordinal);
@@ -37,6 +46,39 @@ public sealed class SiteSource
     public static SiteSource FromDirectory(string root)
     {
         root = System.IO.Path.GetFullPath(root);
+        var paths = ListFiles(root);
+        var loaded = new SourceFile[paths.Count];
+        Parallel.For(0, paths.Count, i => loaded[i] = new SourceFile(paths[i], File.ReadAllBytes(System.IO.Path.Combine(root, paths[i]))));
+        return new SiteSource(loaded, root);
+    }
+
+    /// <summary>
+    /// Reads a site folder as <see cref="FromDirectory(string)"/> does, except the markdown files whose stamp is the one
+    /// the last build recorded in <paramref name="cacheFolder"/>: those are taken at their recorded hash and read only
+    /// if their bytes are asked for (a page restored from the build cache never asks). Other files are read now, as
+    /// every build uses their bytes. <paramref name="lookedAtNs"/> stands in for the moment the build starts looking, for tests.
+    /// </summary>
+    internal static SiteSource FromDirectory(string root, string cacheFolder, long? lookedAtNs = null)
+    {
+        root = System.IO.Path.GetFullPath(root);
+        var moment = lookedAtNs ?? SourceRecords.Moment();
+        var recorded = SourceRecords.Load(cacheFolder);
+        var paths = ListFiles(root);
+        var files = new SourceFile[paths.Count];
+        Parallel.For(0, paths.Count, i =>
+        {
+            var path = paths[i];
+            var fullPath = System.IO.Path.Combine(root, path);
+            var stamp = FileStamp.Of(fullPath);
+            files[i] = stamp is { } now && SourceFile.IsMarkdownPath(path) && recorded.TryGetValue(path, out var record) && record.Stamp == now
+                ? new SourceFile(path, fullPath, now, record.Hash)
+                : new SourceFile(path, File.ReadAllBytes(fullPath), stamp);
+        });
+        return new SiteSource(files, root) { LookedAtNs = moment };
+    }
+
+    private static List<string> ListFiles(string root)
+    {
         var paths = new List<string>();
         if (File.Exists(System.IO.Path.Combine(root, ConfigFileName)))
         {
@@ -52,9 +94,7 @@ public sealed class SiteSource
             }
         }
 
-        var loaded = new SourceFile[paths.Count];
-        Parallel.For(0, paths.Count, i => loaded[i] = new SourceFile(paths[i], File.ReadAllBytes(System.IO.Path.Combine(root, paths[i]))));
-        return new SiteSource(loaded, root);
+        return paths;
     }
 
     /// <summary>Builds a site from a text block of files, each introduced by a line <c>-- path --</c>.</summary>

@@ -14,29 +14,30 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
 {
     public ParsedPage? Read(SourceFile file, SiteConfig config, DiagnosticBag diagnostics)
     {
-        if (memory.ParsedPages.TryGetValue(file.Path, out var entry) && entry.ConfigKey == configKey && SameBytes(entry, file.Bytes)
+        if (memory.ParsedPages.TryGetValue(file.Path, out var entry) && entry.ConfigKey == configKey && SameBytes(entry, file)
             && Restored(entry, file) is { } restored)
         {
-            if (!ReferenceEquals(restored.Bytes, file.Bytes) || !ReferenceEquals(restored, entry))
+            // Serve's live source hands out the same array while a file is not saved again: keeping it spares comparing
+            // the bytes next time. A file not read (its stamp was unchanged) stays unread.
+            var bytes = file.IsRead ? file.Bytes : restored.Bytes;
+            if (!ReferenceEquals(restored.Bytes, bytes) || !ReferenceEquals(restored, entry))
             {
-                restored = restored with { Bytes = file.Bytes };
+                restored = restored with { Bytes = bytes };
                 memory.ParsedPages[file.Path] = restored;
             }
 
-            return Replay(restored, diagnostics);
+            // The entry keeps the page as parsed (PageSourceMembers knows a page by its basics); the build gets a copy to fill in.
+            Report(restored, diagnostics);
+            return restored.Parsed is { } kept ? kept with { Page = kept.Page.Copy() } : null;
         }
 
         var own = new DiagnosticBag();
         var parsed = PageReader.Read(file, config, own);
-        entry = new ParsedPageEntry(file.Bytes, configKey, null, own.Sorted());
+        entry = new ParsedPageEntry(file.Bytes, configKey, null, own.Sorted()) { BytesHash = file.ContentHash };
         parsed = parsed is null ? null : parsed with { SourceHash = entry.Hash };
         entry = entry with { Parsed = parsed is null ? null : parsed with { Page = parsed.Page.Copy() } };
         memory.ParsedPages[file.Path] = entry;
-        foreach (var diagnostic in entry.Diagnostics)
-        {
-            diagnostics.Add(diagnostic);
-        }
-
+        Report(entry, diagnostics);
         return parsed;
     }
 
@@ -53,21 +54,19 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
         }
     }
 
-    private static ParsedPage? Replay(ParsedPageEntry entry, DiagnosticBag diagnostics)
+    private static void Report(ParsedPageEntry entry, DiagnosticBag diagnostics)
     {
         foreach (var diagnostic in entry.Diagnostics)
         {
             diagnostics.Add(diagnostic);
         }
-
-        return entry.Parsed is { } parsed ? parsed with { Page = parsed.Page.Copy() } : null;
     }
 
     // The live source of `serve` hands out the same array for a file that was not saved again: no need to compare then.
-    // An entry from the cache file knows only the hash of the bytes.
-    private static bool SameBytes(ParsedPageEntry cached, byte[] now) => cached.Bytes is { } bytes
-        ? ReferenceEquals(bytes, now) || bytes.AsSpan().SequenceEqual(now)
-        : cached.BytesHash == StableHash.Of(now);
+    // An entry from the cache file knows only the hash of the bytes, as does a file whose stamp was unchanged.
+    private static bool SameBytes(ParsedPageEntry cached, SourceFile now) => cached.Bytes is { } bytes && now.IsRead
+        ? ReferenceEquals(bytes, now.Bytes) || bytes.AsSpan().SequenceEqual(now.Bytes)
+        : cached.Hash == now.ContentHash;
 
     /// <summary>The entry with its page decoded, for an entry read from the cache file; null if it cannot be decoded.</summary>
     private static ParsedPageEntry? Restored(ParsedPageEntry entry, SourceFile file)
@@ -79,7 +78,7 @@ internal sealed class ParseCache(MemoryCaches memory, string configKey)
 
         try
         {
-            return entry with { Parsed = ParsedPageCodec.Decode(entry.Encoded, file) with { SourceHash = entry.Hash } };
+            return entry with { Parsed = ParsedPageCodec.Decode(entry.Encoded, file, entry.Hash) };
         }
         catch (Exception e) when (e is FormatException or EndOfStreamException or ArgumentException)
         {

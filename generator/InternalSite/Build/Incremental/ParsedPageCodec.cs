@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using InternalSite.Content;
 using InternalSite.Diagnostics;
@@ -14,6 +15,8 @@ namespace InternalSite.Build.Incremental;
 /// </summary>
 internal static class ParsedPageCodec
 {
+    private static readonly ConcurrentDictionary<string, DateTimeZone> ZonesById = new(StringComparer.Ordinal);
+
     private enum PageType : byte
     {
         Plain,
@@ -59,23 +62,25 @@ internal static class ParsedPageCodec
         return stream.ToArray();
     }
 
-    /// <summary>The page <paramref name="data"/> describes, for <paramref name="file"/> (the very bytes it was parsed from).</summary>
-    public static ParsedPage Decode(byte[] data, SourceFile file)
+    /// <summary>
+    /// The page <paramref name="data"/> describes, for <paramref name="file"/> (the very bytes it was parsed from, whose
+    /// hash is <paramref name="sourceHash"/>).
+    /// </summary>
+    public static ParsedPage Decode(byte[] data, SourceFile file, string sourceHash)
     {
-        // The cache reader decodes each string in one call, where BinaryReader goes 128 bytes at a time.
-        using var r = new CacheReader(data);
+        var r = new PageDataReader(data);
         var bodyLength = r.ReadInt32();
         var bodyStartLine = r.ReadInt32();
-        var basics = ReadBasics(r);
+        var basics = ReadBasics(r, file.Path);
         var page = ReadKind(r, basics);
-        if (bodyLength < 0 || bodyLength > file.Bytes.Length)
+        if (bodyLength < 0 || bodyLength > file.Length)
         {
             throw new FormatException("a cached page's body is longer than its file");
         }
 
         // The file's bytes are the ones the page was parsed from (the parse cache checked their hash), so the body
         // is still its text's last bodyLength characters; cutting it waits until the body is rendered again.
-        return new ParsedPage(page, bodyLength, () => BodyOf(file, bodyLength), bodyStartLine, ContentLocation.Of(file.Path));
+        return new ParsedPage(page, bodyLength, () => BodyOf(file, bodyLength), bodyStartLine) { SourceHash = sourceHash };
     }
 
     private static string BodyOf(SourceFile file, int bodyLength)
@@ -118,11 +123,13 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static PageBasics ReadBasics(BinaryReader r)
+    private static PageBasics ReadBasics(PageDataReader r, string filePath)
     {
-        var basics = new PageBasics
+        // The page's path is its file's: the file's string is used rather than a copy of it.
+        var sourcePath = r.ReadStringBytes();
+        return new PageBasics
         {
-            SourcePath = r.ReadString(),
+            SourcePath = Ascii.Equals(sourcePath, filePath) ? filePath : Encoding.UTF8.GetString(sourcePath),
             Kind = (PageKind)r.ReadInt32(),
             Title = r.ReadString(),
             Route = r.ReadString(),
@@ -138,7 +145,12 @@ internal static class ParsedPageCodec
             Image = ReadNullable(r),
             ImageAt = r.ReadBoolean() ? new SourceLocation(r.ReadString(), r.ReadInt32(), r.ReadInt32()) : null,
             Layout = ReadNullable(r),
+            Params = ReadParams(r),
         };
+    }
+
+    private static Dictionary<string, object?> ReadParams(PageDataReader r)
+    {
         var count = r.ReadInt32();
         var parameters = new Dictionary<string, object?>(count, StringComparer.Ordinal);
         for (var i = 0; i < count; i++)
@@ -146,7 +158,7 @@ internal static class ParsedPageCodec
             parameters[r.ReadString()] = ReadParam(r);
         }
 
-        return basics with { Params = parameters };
+        return parameters;
     }
 
     private static void WriteKind(BinaryWriter w, Page page)
@@ -232,7 +244,7 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static Page ReadKind(BinaryReader r, PageBasics basics)
+    private static Page ReadKind(PageDataReader r, PageBasics basics)
     {
         switch ((PageType)r.ReadByte())
         {
@@ -275,7 +287,7 @@ internal static class ParsedPageCodec
                 {
                     Start = ReadLocalDateTime(r),
                     Duration = Duration.FromNanoseconds(r.ReadInt64()),
-                    TimeZone = Zone(r.ReadString()),
+                    TimeZone = ReadZone(r),
                     Recurrence = ReadNullable(r),
                     Cancelled = ReadList(r, () => ReadLocalDate(r)),
                     Location = ReadNullable(r),
@@ -288,7 +300,7 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static ProductStatus? SkipInt(BinaryReader r)
+    private static ProductStatus? SkipInt(PageDataReader r)
     {
         r.ReadInt32();
         return null;
@@ -329,7 +341,7 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static object? ReadParam(BinaryReader r)
+    private static object? ReadParam(PageDataReader r)
     {
         switch ((ParamType)r.ReadByte())
         {
@@ -364,11 +376,25 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static ZonedDateTime? ReadDate(BinaryReader r) =>
-        r.ReadBoolean() ? Instant.FromUnixTimeTicks(r.ReadInt64()).InZone(Zone(r.ReadString())) : null;
+    private static ZonedDateTime? ReadDate(PageDataReader r) =>
+        r.ReadBoolean() ? Instant.FromUnixTimeTicks(r.ReadInt64()).InZone(ReadZone(r)) : null;
 
-    private static DateTimeZone Zone(string id) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw new FormatException($"unknown time zone '{id}' in the cache");
+    /// <summary>A time zone by its id, without making a string of the id each time: a site has a handful of zones and thousands of dates.</summary>
+    private static DateTimeZone ReadZone(PageDataReader r)
+    {
+        var utf8 = r.ReadStringBytes();
+        var byId = ZonesById.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> id = stackalloc char[128];
+        if (utf8.Length <= id.Length && byId.TryGetValue(id[..Encoding.UTF8.GetChars(utf8, id)], out var known))
+        {
+            return known;
+        }
+
+        var name = Encoding.UTF8.GetString(utf8);
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(name) ?? throw new FormatException($"unknown time zone '{name}' in the cache");
+        ZonesById.TryAdd(name, zone);
+        return zone;
+    }
 
     private static void WriteLocalDate(BinaryWriter w, LocalDate date)
     {
@@ -377,7 +403,7 @@ internal static class ParsedPageCodec
         w.Write(date.Day);
     }
 
-    private static LocalDate ReadLocalDate(BinaryReader r) => new(r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+    private static LocalDate ReadLocalDate(PageDataReader r) => new(r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
 
     private static void WriteLocalDateTime(BinaryWriter w, LocalDateTime value)
     {
@@ -385,7 +411,7 @@ internal static class ParsedPageCodec
         w.Write(value.TimeOfDay.NanosecondOfDay);
     }
 
-    private static LocalDateTime ReadLocalDateTime(BinaryReader r) =>
+    private static LocalDateTime ReadLocalDateTime(PageDataReader r) =>
         ReadLocalDate(r) + LocalTime.FromNanosecondsSinceMidnight(r.ReadInt64());
 
     private static void WriteNullable(BinaryWriter w, string? value)
@@ -397,9 +423,9 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static string? ReadNullable(BinaryReader r) => r.ReadBoolean() ? r.ReadString() : null;
+    private static string? ReadNullable(PageDataReader r) => r.ReadBoolean() ? r.ReadString() : null;
 
-    private static int? ReadNullableInt(BinaryReader r)
+    private static int? ReadNullableInt(PageDataReader r)
     {
         var has = r.ReadBoolean();
         var value = r.ReadInt32();
@@ -415,9 +441,9 @@ internal static class ParsedPageCodec
         }
     }
 
-    private static List<string> ReadStrings(BinaryReader r) => ReadList(r, r.ReadString);
+    private static List<string> ReadStrings(PageDataReader r) => ReadList(r, r.ReadString);
 
-    private static List<T> ReadList<T>(BinaryReader r, Func<T> read)
+    private static List<T> ReadList<T>(PageDataReader r, Func<T> read)
     {
         var count = r.ReadInt32();
         var items = new List<T>(count);
