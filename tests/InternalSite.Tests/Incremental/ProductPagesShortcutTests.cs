@@ -51,6 +51,10 @@ public sealed class ProductPagesShortcutTests
         var generated = new GeneratedPage(new PageBasics { SourcePath = "", Kind = PageKind.Generated, Title = "C", Route = "c/" });
         Assert.Null(ProductPagesMembers.ProductOf(generated, "product"));
         Assert.Null(ProductPagesMembers.ProductOf(generated, "items"));
+        var product = new ProductPage(new PageBasics { SourcePath = "p.md", Kind = PageKind.Product, Title = "P", Route = "products/atlas/" }) { ProductSlug = "atlas" };
+        var changelog = new GeneratedPage(new PageBasics { SourcePath = "", Kind = PageKind.Generated, Title = "C", Route = "products/atlas/releases/" }) { Product = product };
+        Assert.Equal("atlas", ProductPagesMembers.ProductOf(changelog, "items"));
+        Assert.Null(ProductPagesMembers.ProductOf(changelog, "title"));
     }
 
     [Fact]
@@ -133,6 +137,8 @@ public sealed class ProductPagesShortcutTests
         var rendered = RebuildAfter(site, s => s.Edit(SecondAtlasGuide, "order: 2", "order: 0"));
 
         Assert.Contains(AtlasGuidePage, rendered);
+        // The guides' root section has no page of its own: its listing is generated, in reading order.
+        Assert.Contains("products/atlas/guides/index.html", rendered);
         var page = Text(site, AtlasGuidePage);
         var start = page.IndexOf("class=\"guide-nav\"", StringComparison.Ordinal);
         var navigation = page[start..page.IndexOf("</nav>", start, StringComparison.Ordinal)];

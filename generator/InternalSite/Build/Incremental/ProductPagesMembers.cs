@@ -5,7 +5,7 @@ namespace InternalSite.Build.Incremental;
 /// <summary>
 /// The page members the site model fills in from the pages of the page's product alone: a release note's product and
 /// neighbours, a guide's product, section and neighbours, a product's releases, guides and events, and the feeds and
-/// calendars those pages offer. Their values (pages count by route, sections by their titles, routes and pages) are
+/// calendars those pages offer, and what the product's own listings list. Their values (pages count by route, sections by their titles, routes and pages) are
 /// made from the sources of the product's pages (its product page, release notes, guides and office hours: every
 /// page whose product slug is the product's), given the config and the set of routes, which the global key covers.
 /// While none of those sources changed and no page joined or left the product, none of these members can have
@@ -30,7 +30,11 @@ internal static class ProductPagesMembers
     private static readonly HashSet<string> OfProduct = new(["releases", "guides", "events", FeedsFor, CalendarsFor], StringComparer.Ordinal);
     private static readonly HashSet<string> OfOfficeHours = new(["product", FeedsFor, CalendarsFor], StringComparer.Ordinal);
 
-    private static readonly HashSet<string> AnyKind = [.. OfRelease, .. OfGuide, .. OfProduct, .. OfOfficeHours];
+    // A product's own listings (its changelog, its guide sections without an index page; see GeneratedPages.Make) list
+    // its releases or guides; their route holds the product's slug, so the same route always lists the same product.
+    private static readonly HashSet<string> OfListing = new(["items", "product", FeedsFor, CalendarsFor], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> AnyKind = [.. OfRelease, .. OfGuide, .. OfProduct, .. OfOfficeHours, .. OfListing];
 
     /// <summary>Whether <paramref name="member"/> is one that <see cref="ProductOf"/> may vouch for on some kind of page.</summary>
     public static bool MayCover(string member) => AnyKind.Contains(member);
@@ -42,6 +46,7 @@ internal static class ProductPagesMembers
         GuidePage guide when OfGuide.Contains(member) => guide.ProductSlug,
         ProductPage product when OfProduct.Contains(member) => product.ProductSlug,
         OfficeHours { ProductSlug: { } slug } when OfOfficeHours.Contains(member) => slug,
+        GeneratedPage { Product: { } product } when OfListing.Contains(member) => product.ProductSlug,
         _ => null,
     };
 
