@@ -28,8 +28,11 @@ internal sealed class IncrementalSession
 
     // Per dependency of the last build: the index of the pseudo dependency that vouches for it (its page's source when
     // the member is made from that alone, its product's pages when made from those), Vouching for a pseudo dependency
-    // itself, SameWhileGlobalKey for a member the global key decides, else -1 (checked on its own).
-    private readonly Lazy<int[]> vouchedBy;
+    // itself, SameWhileGlobalKey for a member the global key decides, else -1 (checked on its own). Each is worked out
+    // when first asked for, by the thread that asks: working all out before the first check held up every thread.
+    private readonly int[] vouchers;
+    private readonly Lazy<PseudoDependencies> pseudoDependencies;
+    private const int NotWorkedOut = int.MinValue;
     private const int Vouching = -2;
     private const int SameWhileGlobalKey = -3;
     private readonly ConcurrentDictionary<Page, SourceFingerprint> pageSources = new(ReferenceEqualityComparer.Instance);
@@ -74,7 +77,9 @@ internal sealed class IncrementalSession
         staticFiles = new(() => site.StaticFiles.GroupBy(f => f.OutputPath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         validity = new int[previous.DependencyKeys.Length];
-        vouchedBy = new(() => Vouchers(previous.DependencyKeys));
+        vouchers = new int[previous.DependencyKeys.Length];
+        Array.Fill(vouchers, NotWorkedOut);
+        pseudoDependencies = new(() => PseudoDependencies.Of(previous.DependencyKeys));
         productPages = new(() => ProductPagesMembers.Group(site.Pages));
         previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
         previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
@@ -113,11 +118,10 @@ internal sealed class IncrementalSession
             return false;
         }
 
-        var vouchers = vouchedBy.Value;
         foreach (var read in record.Reads)
         {
             // A page's source (or its product's pages) is read only beside members made from it, which are checked themselves.
-            if (vouchers[read] != Vouching && !Unchanged(read))
+            if (VoucherOf(read) != Vouching && !Unchanged(read))
             {
                 return false;
             }
@@ -305,7 +309,7 @@ internal sealed class IncrementalSession
     private bool Unchanged(int dependency)
     {
         var known = Volatile.Read(ref validity[dependency]);
-        if (known == 0 && vouchedBy.Value[dependency] is var voucher and (>= 0 or SameWhileGlobalKey)
+        if (known == 0 && VoucherOf(dependency) is var voucher and (>= 0 or SameWhileGlobalKey)
             && (voucher == SameWhileGlobalKey || Unchanged(voucher)))
         {
             // Made from the page's own source alone (see PageSourceMembers), or from its product's pages alone (see
@@ -330,35 +334,48 @@ internal sealed class IncrementalSession
     /// page's source, which is not checked for the file (its members are) and so must describe this build's source.
     /// </summary>
     private bool KeepsLastFingerprint(int dependency) =>
-        vouchedBy.Value[dependency] != Vouching || Volatile.Read(ref validity[dependency]) == 1;
+        VoucherOf(dependency) != Vouching || Volatile.Read(ref validity[dependency]) == 1;
 
-    private int[] Vouchers(DependencyKey[] keys)
+    private int VoucherOf(int dependency)
     {
-        var sources = new Dictionary<string, int>(StringComparer.Ordinal);
-        var products = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
+        var voucher = Volatile.Read(ref vouchers[dependency]);
+        if (voucher == NotWorkedOut)
         {
-            if (keys[i].Member == PageSourceMembers.Member)
-            {
-                sources[keys[i].Owner] = i;
-            }
-            else if (keys[i].Member == ProductPagesMembers.Member)
-            {
-                products[keys[i].Owner] = i;
-            }
+            // Threads that work out the same one at once find the same answer.
+            voucher = WorkOutVoucher(previous.DependencyKeys[dependency], pseudoDependencies.Value);
+            Volatile.Write(ref vouchers[dependency], voucher);
         }
 
-        var vouchers = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var key = keys[i];
-            vouchers[i] = key.Member is PageSourceMembers.Member or ProductPagesMembers.Member ? Vouching
-                : DecidedByGlobalKey.Contains(key.Member) && key.Owner.StartsWith(ValueFingerprint.PageKeyPrefix, StringComparison.Ordinal) ? SameWhileGlobalKey
-                : PageSourceMembers.IsFromOwnSource(key.Member) && sources.TryGetValue(key.Owner, out var source) ? source
-                : ProductPagesVoucher(key, products);
-        }
+        return voucher;
+    }
 
-        return vouchers;
+    private int WorkOutVoucher(DependencyKey key, PseudoDependencies pseudo) =>
+        key.Member is PageSourceMembers.Member or ProductPagesMembers.Member ? Vouching
+        : DecidedByGlobalKey.Contains(key.Member) && key.Owner.StartsWith(ValueFingerprint.PageKeyPrefix, StringComparison.Ordinal) ? SameWhileGlobalKey
+        : PageSourceMembers.IsFromOwnSource(key.Member) && pseudo.Sources.TryGetValue(key.Owner, out var source) ? source
+        : ProductPagesVoucher(key, pseudo.Products);
+
+    /// <summary>Where the last build's table holds each page's source (by page key) and each product's pages (by owner).</summary>
+    private sealed record PseudoDependencies(Dictionary<string, int> Sources, Dictionary<string, int> Products)
+    {
+        public static PseudoDependencies Of(DependencyKey[] keys)
+        {
+            var sources = new Dictionary<string, int>(StringComparer.Ordinal);
+            var products = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i].Member == PageSourceMembers.Member)
+                {
+                    sources[keys[i].Owner] = i;
+                }
+                else if (keys[i].Member == ProductPagesMembers.Member)
+                {
+                    products[keys[i].Owner] = i;
+                }
+            }
+
+            return new PseudoDependencies(sources, products);
+        }
     }
 
     // Page members the global key decides, which lists every page's kind and route and holds the config: a page is
