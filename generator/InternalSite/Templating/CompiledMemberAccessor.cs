@@ -29,6 +29,17 @@ internal sealed class CompiledMemberAccessor(IObjectAccessor inner, IReadOnlyDic
         return new CompiledMemberAccessor(accessor, getters);
     }
 
+    /// <summary>
+    /// The compiled getter of <paramref name="member"/> on <paramref name="target"/>'s type, as <see cref="For"/> would
+    /// read it; null when Scriban's own accessor answers for that member (or the type is not a model object).
+    /// </summary>
+    public static Func<object, object?>? GetterOf(TemplateContext context, object target, string member) =>
+        For(context, target, context.GetMemberAccessor(target)) is CompiledMemberAccessor compiled
+            ? compiled.Getters.GetValueOrDefault(member)
+            : null;
+
+    private IReadOnlyDictionary<string, Func<object, object?>> Getters => getters;
+
     public override bool TryGetValue(TemplateContext context, SourceSpan span, object target, string member, out object? value)
     {
         if (getters.TryGetValue(member, out var getter))

@@ -35,7 +35,8 @@ public sealed class PageSourceShortcutTests
         Assert.True(PageSourceMembers.IsFromOwnSource("title"));
         Assert.True(PageSourceMembers.IsFromOwnSource("content"));
         Assert.True(PageSourceMembers.IsFromOwnSource("version_text"));
-        foreach (var member in new[] { "product", "previous", "next", "nav_items", "items", "releases", "section", "guides", "events", "digest_releases", "logo" })
+        Assert.True(PageSourceMembers.IsFromOwnSource("logo"));
+        foreach (var member in new[] { "product", "previous", "next", "nav_items", "items", "releases", "section", "guides", "events", "digest_releases" })
         {
             Assert.False(PageSourceMembers.IsFromOwnSource(member), member);
         }

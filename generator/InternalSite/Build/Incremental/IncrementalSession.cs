@@ -26,12 +26,21 @@ internal sealed class IncrementalSession
     // Per dependency of the last build: 0 not checked yet, 1 unchanged, 2 changed. Many files share a dependency.
     private readonly int[] validity;
 
-    // Per dependency of the last build: the index of its page's source when the member is made from that alone,
-    // SourceItself for a page's source, else -1.
-    private readonly Lazy<int[]> sourceOf;
-    private const int SourceItself = -2;
+    // Per dependency of the last build: the index of the pseudo dependency that vouches for it (its page's source when
+    // the member is made from that alone, its product's pages when made from those), Vouching for a pseudo dependency
+    // itself, SameWhileGlobalKey for a member the global key decides, else -1 (checked on its own). Each is worked out
+    // when first asked for, by the thread that asks: working all out before the first check held up every thread.
+    private readonly int[] vouchers;
+    private readonly Lazy<PseudoDependencies> pseudoDependencies;
+    private const int NotWorkedOut = int.MinValue;
+    private const int Vouching = -2;
+    private const int SameWhileGlobalKey = -3;
+    private readonly ConcurrentDictionary<Page, SourceFingerprint> pageSources = new(ReferenceEqualityComparer.Instance);
+    private readonly Lazy<Dictionary<string, List<Page>>> productPages;
+    private readonly ConcurrentDictionary<string, string> productPagesFingerprints = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<object, string> sharedFingerprints = new(ReferenceEqualityComparer.Instance);
     private readonly ThreadLocal<TemplateContext> readers = new(() => new TemplateContext());
+    private readonly ConcurrentDictionary<(Type Type, string Member), Func<object, object?>?> getters = new();
     private readonly bool previousUsable;
     private readonly Lazy<Dictionary<string, StaticFile>> staticFiles;
 
@@ -68,7 +77,10 @@ internal sealed class IncrementalSession
         staticFiles = new(() => site.StaticFiles.GroupBy(f => f.OutputPath, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
         validity = new int[previous.DependencyKeys.Length];
-        sourceOf = new(() => SourceDependencies(previous.DependencyKeys));
+        vouchers = new int[previous.DependencyKeys.Length];
+        Array.Fill(vouchers, NotWorkedOut);
+        pseudoDependencies = new(() => PseudoDependencies.Of(previous.DependencyKeys));
+        productPages = new(() => ProductPagesMembers.Group(site.Pages));
         previousOutputUsable = this.sink is not null && previous.OutputIdentity == this.sink.OutputIdentity;
         previousUsable = previousOutputUsable && previous.GlobalKey == globalKey;
     }
@@ -106,11 +118,10 @@ internal sealed class IncrementalSession
             return false;
         }
 
-        var sources = sourceOf.Value;
         foreach (var read in record.Reads)
         {
-            // A page's source is read only beside members made from it, which are checked themselves.
-            if (sources[read] != SourceItself && !Unchanged(read))
+            // A page's source (or its product's pages) is read only beside members made from it, which are checked themselves.
+            if (VoucherOf(read) != Vouching && !Unchanged(read))
             {
                 return false;
             }
@@ -177,7 +188,24 @@ internal sealed class IncrementalSession
             return true;
         }
 
-        if (PageSourceMembers.Fingerprint(page, previous) is not { } fingerprint)
+        if (SourceOf(page) is not { } fingerprint)
+        {
+            return false;
+        }
+
+        current.TryAdd(key, fingerprint);
+        return true;
+    }
+
+    /// <summary>Records the fingerprint of the pages of the product <paramref name="slug"/>; false when there is none to record.</summary>
+    public bool RememberProductPages(DependencyKey key, string slug)
+    {
+        if (current.ContainsKey(key))
+        {
+            return true;
+        }
+
+        if (ProductPagesFingerprint(slug) is not { } fingerprint)
         {
             return false;
         }
@@ -281,9 +309,11 @@ internal sealed class IncrementalSession
     private bool Unchanged(int dependency)
     {
         var known = Volatile.Read(ref validity[dependency]);
-        if (known == 0 && sourceOf.Value[dependency] is var source and >= 0 && Unchanged(source))
+        if (known == 0 && VoucherOf(dependency) is var voucher and (>= 0 or SameWhileGlobalKey)
+            && (voucher == SameWhileGlobalKey || Unchanged(voucher)))
         {
-            // Made from the page's own source alone, which is unchanged: so is this member (see PageSourceMembers).
+            // Made from the page's own source alone (see PageSourceMembers), or from its product's pages alone (see
+            // ProductPagesMembers), which are unchanged, or decided by the global key: so is this member.
             known = 1;
             Volatile.Write(ref validity[dependency], known);
         }
@@ -304,29 +334,83 @@ internal sealed class IncrementalSession
     /// page's source, which is not checked for the file (its members are) and so must describe this build's source.
     /// </summary>
     private bool KeepsLastFingerprint(int dependency) =>
-        sourceOf.Value[dependency] != SourceItself || Volatile.Read(ref validity[dependency]) == 1;
+        VoucherOf(dependency) != Vouching || Volatile.Read(ref validity[dependency]) == 1;
 
-    private static int[] SourceDependencies(DependencyKey[] keys)
+    private int VoucherOf(int dependency)
     {
-        var sources = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < keys.Length; i++)
+        var voucher = Volatile.Read(ref vouchers[dependency]);
+        if (voucher == NotWorkedOut)
         {
-            if (keys[i].Member == PageSourceMembers.Member)
-            {
-                sources[keys[i].Owner] = i;
-            }
+            // Threads that work out the same one at once find the same answer.
+            voucher = WorkOutVoucher(previous.DependencyKeys[dependency], pseudoDependencies.Value);
+            Volatile.Write(ref vouchers[dependency], voucher);
         }
 
-        var sourceOf = new int[keys.Length];
-        for (var i = 0; i < keys.Length; i++)
-        {
-            var key = keys[i];
-            sourceOf[i] = key.Member == PageSourceMembers.Member ? SourceItself
-                : PageSourceMembers.IsFromOwnSource(key.Member) && sources.TryGetValue(key.Owner, out var source) ? source : -1;
-        }
-
-        return sourceOf;
+        return voucher;
     }
+
+    private int WorkOutVoucher(DependencyKey key, PseudoDependencies pseudo) =>
+        key.Member is PageSourceMembers.Member or ProductPagesMembers.Member ? Vouching
+        : DecidedByGlobalKey.Contains(key.Member) && key.Owner.StartsWith(ValueFingerprint.PageKeyPrefix, StringComparison.Ordinal) ? SameWhileGlobalKey
+        : PageSourceMembers.IsFromOwnSource(key.Member) && pseudo.Sources.TryGetValue(key.Owner, out var source) ? source
+        : ProductPagesVoucher(key, pseudo.Products);
+
+    /// <summary>Where the last build's table holds each page's source (by page key) and each product's pages (by owner).</summary>
+    private sealed record PseudoDependencies(Dictionary<string, int> Sources, Dictionary<string, int> Products)
+    {
+        public static PseudoDependencies Of(DependencyKey[] keys)
+        {
+            var sources = new Dictionary<string, int>(StringComparer.Ordinal);
+            var products = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (keys[i].Member == PageSourceMembers.Member)
+                {
+                    sources[keys[i].Owner] = i;
+                }
+                else if (keys[i].Member == ProductPagesMembers.Member)
+                {
+                    products[keys[i].Owner] = i;
+                }
+            }
+
+            return new PseudoDependencies(sources, products);
+        }
+    }
+
+    // Page members the global key decides, which lists every page's kind and route and holds the config: a page is
+    // recorded by its route, and its navigation is made from the config's links and its route alone (see NavItems.Assign).
+    private static readonly HashSet<string> DecidedByGlobalKey = new(["route", "kind", "kind_name", "nav_items"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// The product pages' dependency that vouches for <paramref name="key"/>, by the product the page belongs to now: if
+    /// that product's pages are the same (sources and membership), the page was among them last build, with this source.
+    /// </summary>
+    private int ProductPagesVoucher(DependencyKey key, Dictionary<string, int> products) =>
+        products.Count > 0 && ProductPagesMembers.MayCover(key.Member) && pagesByKey.GetValueOrDefault(key.Owner) is { } page
+            && ProductPagesMembers.ProductOf(page, key.Member) is { } slug
+            && products.TryGetValue(ProductPagesMembers.KeyOf(slug).Owner, out var voucher)
+            ? voucher
+            : -1;
+
+    /// <summary>The fingerprint of <paramref name="page"/>'s source, made once per build; null when it cannot be told.</summary>
+    private string? SourceOf(Page page) =>
+        pageSources.GetOrAdd(page, static (p, session) => new SourceFingerprint(PageSourceMembers.Fingerprint(p, session.previous)), this).Value;
+
+    private string? ProductPagesFingerprint(string slug)
+    {
+        if (productPagesFingerprints.TryGetValue(slug, out var known))
+        {
+            return known.Length == 0 ? null : known;
+        }
+
+        var members = productPages.Value.GetValueOrDefault(slug) ?? [];
+        var fingerprint = ProductPagesMembers.Fingerprint(slug, members, SourceOf) ?? string.Empty;
+        productPagesFingerprints.TryAdd(slug, fingerprint);
+        return fingerprint.Length == 0 ? null : fingerprint;
+    }
+
+    private sealed record SourceFingerprint(string? Value);
 
     private string CurrentFingerprint(DependencyKey key) => current.GetOrAdd(key, Evaluate);
 
@@ -345,6 +429,12 @@ internal sealed class IncrementalSession
             return StaticFileFingerprint(key.Member);
         }
 
+        if (key.Member == ProductPagesMembers.Member && key.Owner.StartsWith(ProductPagesMembers.OwnerPrefix, StringComparison.Ordinal))
+        {
+            // Pages this build cannot tell the sources of must never match a recorded fingerprint.
+            return ProductPagesFingerprint(key.Owner[ProductPagesMembers.OwnerPrefix.Length..]) ?? "(unknown) " + Guid.NewGuid().ToString("N");
+        }
+
         object? owner = key.Owner == DependencyKey.SiteOwner ? Site : pagesByKey.GetValueOrDefault(key.Owner);
         if (owner is null)
         {
@@ -354,7 +444,7 @@ internal sealed class IncrementalSession
         if (key.Member == PageSourceMembers.Member)
         {
             // A source this build cannot tell must never match a recorded one.
-            return owner is Page sourced && PageSourceMembers.Fingerprint(sourced, previous) is { } sourceFingerprint
+            return owner is Page sourced && SourceOf(sourced) is { } sourceFingerprint
                 ? sourceFingerprint
                 : "(unknown) " + Guid.NewGuid().ToString("N");
         }
@@ -364,11 +454,7 @@ internal sealed class IncrementalSession
             return ValueFingerprint.Of(computed);
         }
 
-        // Read the member the way the template did, through Scriban's own accessor (same member names).
-        var reader = readers.Value!;
-        var accessor = CompiledMemberAccessor.For(reader, owner, reader.GetMemberAccessor(owner));
-        var found = accessor.TryGetValue(reader, default, owner, key.Member, out var value);
-        if (!found)
+        if (!TryRead(owner, key.Member, out var value))
         {
             return ValueFingerprint.Of(TrackingObjectAccessor.Absent.Instance);
         }
@@ -394,6 +480,25 @@ internal sealed class IncrementalSession
         }
 
         return fingerprint;
+    }
+
+    /// <summary>
+    /// Reads a member the way the template did, through Scriban's own accessor (same member names), by the getter
+    /// compiled for it once per type and member: asking Scriban for an accessor on every check costs more than the read.
+    /// </summary>
+    private bool TryRead(object owner, string member, out object? value)
+    {
+        var getter = getters.GetOrAdd((owner.GetType(), member), static (_, state) =>
+            CompiledMemberAccessor.GetterOf(state.Session.readers.Value!, state.Owner, state.Member), (Session: this, Owner: owner, Member: member));
+        if (getter is not null)
+        {
+            value = getter(owner);
+            return true;
+        }
+
+        var reader = readers.Value!;
+        var accessor = CompiledMemberAccessor.For(reader, owner, reader.GetMemberAccessor(owner));
+        return accessor.TryGetValue(reader, default, owner, member, out value);
     }
 
     /// <summary>The object whose identity stands for <paramref name="value"/>'s content, for values that cannot change.</summary>

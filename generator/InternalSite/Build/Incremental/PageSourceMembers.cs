@@ -34,7 +34,7 @@ internal static class PageSourceMembers
         (typeof(ProductPage),
         [
             nameof(ProductPage.ProductSlug), nameof(ProductPage.Status), nameof(ProductPage.StatusName), nameof(ProductPage.Owner),
-            nameof(ProductPage.Team), nameof(ProductPage.Contact), nameof(ProductPage.Links),
+            nameof(ProductPage.Team), nameof(ProductPage.Contact), nameof(ProductPage.Links), nameof(ProductPage.Logo),
         ]),
         (typeof(Newsletter), [nameof(Newsletter.Subject), nameof(Newsletter.Preheader), nameof(Newsletter.Digest)]),
         (typeof(OfficeHours),

@@ -77,6 +77,15 @@ internal sealed class ReadRecording(IncrementalSession session)
                     Reads.Remove(source);
                 }
             }
+            else if (owner is Page productPage && ProductPagesMembers.ProductOf(productPage, member) is { } slug)
+            {
+                // Lets the next build check this member through its product's pages (see ProductPagesMembers).
+                var pages = ProductPagesMembers.KeyOf(slug);
+                if (Reads.Add(pages) && !session.RememberProductPages(pages, slug))
+                {
+                    Reads.Remove(pages);
+                }
+            }
         }
     }
 

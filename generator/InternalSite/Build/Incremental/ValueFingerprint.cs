@@ -64,7 +64,7 @@ internal static class ValueFingerprint
 
     public static string PageKey(Page page) => PageKeyPrefix + page.Route;
 
-    private const string PageKeyPrefix = "page:";
+    public const string PageKeyPrefix = "page:";
 
     private static void Append(StringBuilder text, object? value, int depth, HashSet<object>? visiting)
     {
