@@ -11,16 +11,25 @@ internal sealed class SiteBuildLock : IDisposable
 
     private SiteBuildLock(FileStream? file) => this.file = file;
 
-    /// <summary>Waits for the lock in <paramref name="cacheFolder"/>; <paramref name="waiting"/> runs once if it has to wait.</summary>
-    public static SiteBuildLock Acquire(string cacheFolder, Action? waiting = null)
+    /// <summary>Waits for the lock of the site at <paramref name="siteRoot"/>; <paramref name="waiting"/> runs once if it has to wait.</summary>
+    public static SiteBuildLock Acquire(string siteRoot, Action? waiting = null)
     {
-        var path = Path.Combine(cacheFolder, "build.lock");
+        string path;
+        try
+        {
+            path = BuildServer.BuildServerEndpoint.LockPath(siteRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // No private folder for locks here (another user owns it): build without one, as before there was one.
+            return new SiteBuildLock(null);
+        }
+
         var told = false;
         while (true)
         {
             try
             {
-                Directory.CreateDirectory(cacheFolder);
                 // FileShare.None is an exclusive advisory lock (flock) on Unix, a share lock on Windows; it goes with the process.
                 return new SiteBuildLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
@@ -36,7 +45,7 @@ internal sealed class SiteBuildLock : IDisposable
             }
             catch (UnauthorizedAccessException)
             {
-                // A site folder this user may not write to has no cache to protect either (the build saves none).
+                // A lock file this user may not open: build without one, as before there was one.
                 return new SiteBuildLock(null);
             }
         }

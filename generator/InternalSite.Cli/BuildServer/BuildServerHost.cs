@@ -104,7 +104,7 @@ internal sealed class BuildServerHost
         }
 
         var cacheFolder = IncrementalState.DefaultFolder(siteRoot);
-        using var exclusive = SiteBuildLock.Acquire(cacheFolder);
+        using var exclusive = SiteBuildLock.Acquire(siteRoot);
         BuildServerResponse response;
         try
         {

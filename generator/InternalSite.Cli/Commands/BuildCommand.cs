@@ -58,7 +58,7 @@ internal static class BuildCommand
     private static BuildResult InProcess(string site, string? output, BuildOptions options, bool replacesCachedOutput)
     {
         var cacheFolder = IncrementalState.DefaultFolder(site);
-        using var exclusive = SiteBuildLock.Acquire(cacheFolder, () => Console.Error.WriteLine("Waiting for another build of this site to finish…"));
+        using var exclusive = SiteBuildLock.Acquire(site, () => Console.Error.WriteLine("Waiting for another build of this site to finish…"));
         var result = Reporting.WithProgress(progress => SiteBuilder.BuildToFolder(site, output, options, progress));
         if (replacesCachedOutput && result.Succeeded)
         {
