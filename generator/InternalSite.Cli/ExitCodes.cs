@@ -29,8 +29,16 @@ internal static class ExitCodes
         }
         catch (Exception e)
         {
+            var cause = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+            if (cause is InternalSite.Content.SourceChangedException changed)
+            {
+                // Not a bug: a file was saved while the build read the site; nothing was written, and building again works.
+                Console.Error.WriteLine($"internalsite: {changed.Message}");
+                return ContentErrors;
+            }
+
             // A bug of the tool: say what happened in one line; a stack trace helps nobody who writes release notes.
-            Console.Error.WriteLine($"internalsite: internal error: {e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"internalsite: internal error: {cause.GetType().Name}: {cause.Message}");
             return ContentErrors;
         }
     }
