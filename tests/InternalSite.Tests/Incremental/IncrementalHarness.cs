@@ -80,6 +80,18 @@ internal sealed class IncrementalHarness(IReadOnlyDictionary<string, string> ini
         return sink.Files;
     }
 
+    /// <summary>
+    /// Applies <paramref name="edit"/>, builds, checks the output is what a full build writes, and returns the files the
+    /// build rendered again.
+    /// </summary>
+    public IReadOnlyList<string> RebuildAfter(Action<IncrementalHarness> edit)
+    {
+        edit(this);
+        Assert.True(Build().Succeeded, TestSite.Errors(LastResult));
+        AssertSameAsFullBuild();
+        return State.LastRendered;
+    }
+
     /// <summary>The incremental output must be byte for byte what a full build of the same files writes.</summary>
     public void AssertSameAsFullBuild()
     {

@@ -21,14 +21,6 @@ public sealed class PageSourceShortcutTests
         return site;
     }
 
-    private static IReadOnlyList<string> RebuildAfter(IncrementalHarness site, Action<IncrementalHarness> edit)
-    {
-        edit(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        site.AssertSameAsFullBuild();
-        return site.State.LastRendered;
-    }
-
     [Fact]
     public void Members_filled_in_from_other_pages_are_never_taken_from_the_source()
     {
@@ -49,7 +41,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "title: Atlas 2.0\n", "title: Atlas Two\n"));
+        var rendered = site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "title: Atlas 2.0\n", "title: Atlas Two\n"));
 
         Assert.Contains(AtlasReleasePage, rendered);
         Assert.Contains(AtlasChangelog, rendered);
@@ -64,7 +56,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
+        var rendered = site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
 
         Assert.Contains(AtlasReleasePage, rendered);
         Assert.DoesNotContain(OlderAtlasReleasePage, rendered);
@@ -78,8 +70,8 @@ public sealed class PageSourceShortcutTests
         // body put back would look like the source the release's own page was last drawn from.
         var site = Built();
 
-        Assert.Contains(AtlasReleasePage, RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here.")));
-        Assert.Contains(AtlasReleasePage, RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "Other text here.", "More text here.")));
+        Assert.Contains(AtlasReleasePage, site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here.")));
+        Assert.Contains(AtlasReleasePage, site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "Other text here.", "More text here.")));
 
         Assert.Contains("More text here.", System.Text.Encoding.UTF8.GetString(site.Output[AtlasReleasePage]));
     }
@@ -89,7 +81,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "labels: [improved]", "labels: [improved, security]"));
+        var rendered = site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "labels: [improved]", "labels: [improved, security]"));
 
         Assert.Contains(AtlasReleasePage, rendered);
         Assert.Contains("security", System.Text.Encoding.UTF8.GetString(site.Output[AtlasReleasePage]));
@@ -100,7 +92,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Write(SampleSite.ReleaseLayout, "<p class=\"changed\">{{ page.title }}</p>{{ page.content }}\n"));
+        var rendered = site.RebuildAfter(s => s.Write(SampleSite.ReleaseLayout, "<p class=\"changed\">{{ page.title }}</p>{{ page.content }}\n"));
 
         Assert.Contains(OlderAtlasReleasePage, rendered);
         Assert.Contains("class=\"changed\"", System.Text.Encoding.UTF8.GetString(site.Output[OlderAtlasReleasePage]));
@@ -111,7 +103,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        RebuildAfter(site, s => s.Delete(SampleSite.AtlasRelease));
+        site.RebuildAfter(s => s.Delete(SampleSite.AtlasRelease));
 
         Assert.DoesNotContain(AtlasReleasePage, site.Output.Keys);
         Assert.DoesNotContain("Atlas 2.0", System.Text.Encoding.UTF8.GetString(site.Output[AtlasChangelog]));
@@ -123,7 +115,7 @@ public sealed class PageSourceShortcutTests
     {
         var site = Built();
 
-        RebuildAfter(site, s => s.Rename(SampleSite.AtlasRelease, "content/products/atlas/releases/2.1.0.md"));
+        site.RebuildAfter(s => s.Rename(SampleSite.AtlasRelease, "content/products/atlas/releases/2.1.0.md"));
 
         Assert.Contains("products/atlas/releases/2.1.0/index.html", site.Output.Keys);
         Assert.Contains("releases/2.1.0/", System.Text.Encoding.UTF8.GetString(site.Output[OlderAtlasReleasePage]));
@@ -135,7 +127,7 @@ public sealed class PageSourceShortcutTests
         // The product's body links a guide by its file: renaming the guide changes the link, not the product's file.
         var site = Built();
 
-        RebuildAfter(site, s =>
+        site.RebuildAfter(s =>
         {
             s.Rename(SampleSite.AtlasGuide, "content/products/atlas/guides/install.md");
             s.Edit("content/products/atlas/index.md", "guides/setup.md", "guides/install.md");
@@ -150,7 +142,7 @@ public sealed class PageSourceShortcutTests
         var site = Built();
         var before = SourceFingerprints(site);
 
-        RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
+        site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
         var after = SourceFingerprints(site);
 
         Assert.NotEqual(before["page:" + "products/atlas/releases/2.0.0/"], after["page:" + "products/atlas/releases/2.0.0/"]);

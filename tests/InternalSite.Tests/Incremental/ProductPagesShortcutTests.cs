@@ -29,14 +29,6 @@ public sealed class ProductPagesShortcutTests
         return site;
     }
 
-    private static IReadOnlyList<string> RebuildAfter(IncrementalHarness site, Action<IncrementalHarness> edit)
-    {
-        edit(site);
-        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-        site.AssertSameAsFullBuild();
-        return site.State.LastRendered;
-    }
-
     private static string Text(IncrementalHarness site, string path) => Encoding.UTF8.GetString(site.Output[path]);
 
     [Fact]
@@ -63,7 +55,7 @@ public sealed class ProductPagesShortcutTests
         var site = Built();
         var before = ProductPagesFingerprints(site);
 
-        RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
+        site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "More text here.", "Other text here."));
         var after = ProductPagesFingerprints(site);
 
         Assert.NotEqual(before["product:atlas"], after["product:atlas"]);
@@ -75,7 +67,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(OlderAtlasRelease, "version: 1.0.0", "version: 3.0.0"));
+        var rendered = site.RebuildAfter(s => s.Edit(OlderAtlasRelease, "version: 1.0.0", "version: 3.0.0"));
 
         // 1.0.0's file is now the newest release: the 2.0.0 page links it as its newer neighbour.
         Assert.Contains(AtlasReleasePage, rendered);
@@ -88,7 +80,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        RebuildAfter(site, s => s.Edit(SampleSite.AtlasRelease, "date: 2026-06-01", "date: 2026-02-01"));
+        site.RebuildAfter(s => s.Edit(SampleSite.AtlasRelease, "date: 2026-06-01", "date: 2026-02-01"));
 
         Assert.Contains("Atlas 2.0", Text(site, OlderAtlasReleasePage));
     }
@@ -98,7 +90,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(OlderAtlasRelease, "title: Atlas 1.0", "title: Atlas One"));
+        var rendered = site.RebuildAfter(s => s.Edit(OlderAtlasRelease, "title: Atlas 1.0", "title: Atlas One"));
 
         Assert.Contains(AtlasReleasePage, rendered);
         Assert.Contains("Atlas One", Text(site, AtlasReleasePage));
@@ -109,7 +101,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n"));
+        var rendered = site.RebuildAfter(s => s.Edit("content/products/atlas/index.md", "title: Atlas\n", "title: Atlas Maps\n"));
 
         Assert.Contains(OlderAtlasReleasePage, rendered);
         Assert.Contains(AtlasGuidePage, rendered);
@@ -122,7 +114,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(OlderAtlasRelease, "version: 1.0.0\n", "version: 1.0.0\nproduct: beacon\n"));
+        var rendered = site.RebuildAfter(s => s.Edit(OlderAtlasRelease, "version: 1.0.0\n", "version: 1.0.0\nproduct: beacon\n"));
 
         Assert.Contains(AtlasReleasePage, rendered);
         Assert.Contains("products/beacon/releases/0.9.0/index.html", rendered);
@@ -134,7 +126,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        var rendered = RebuildAfter(site, s => s.Edit(SecondAtlasGuide, "order: 2", "order: 0"));
+        var rendered = site.RebuildAfter(s => s.Edit(SecondAtlasGuide, "order: 2", "order: 0"));
 
         Assert.Contains(AtlasGuidePage, rendered);
         // The guides' root section has no page of its own: its listing is generated, in reading order.
@@ -150,7 +142,7 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built(s => s.Write("content/products/atlas/guides/advanced/index.md", "---\ntitle: Advanced\norder: 5\n---\nDeeper topics.\n"));
 
-        RebuildAfter(site, s => s.Write("content/products/atlas/guides/advanced/caching.md", "---\ntitle: Caching\n---\nCache tiles.\n"));
+        site.RebuildAfter(s => s.Write("content/products/atlas/guides/advanced/caching.md", "---\ntitle: Caching\n---\nCache tiles.\n"));
 
         Assert.Contains(">Caching<", Text(site, "products/atlas/guides/advanced/index.html"));
         Assert.Contains(">Caching<", Text(site, AtlasGuidePage));
@@ -165,7 +157,7 @@ public sealed class ProductPagesShortcutTests
             s.Write("content/products/atlas/guides/advanced/caching.md", "---\ntitle: Caching\n---\nCache tiles.\n");
         });
 
-        RebuildAfter(site, s => s.Edit("content/products/atlas/guides/advanced/index.md", "title: Advanced", "title: Expert"));
+        site.RebuildAfter(s => s.Edit("content/products/atlas/guides/advanced/index.md", "title: Advanced", "title: Expert"));
 
         Assert.Contains(">Expert<", Text(site, "products/atlas/guides/advanced/caching/index.html"));
     }
@@ -175,10 +167,10 @@ public sealed class ProductPagesShortcutTests
     {
         var site = Built();
 
-        RebuildAfter(site, s => s.Write("content/products/beacon/releases/1.0.0.md", "---\ntitle: Beacon 1.0\nversion: 1.0.0\ndate: 2026-07-01\n---\nStable.\n"));
+        site.RebuildAfter(s => s.Write("content/products/beacon/releases/1.0.0.md", "---\ntitle: Beacon 1.0\nversion: 1.0.0\ndate: 2026-07-01\n---\nStable.\n"));
         Assert.Contains("Beacon 1.0", Text(site, "products/beacon/releases/0.9.0/index.html"));
 
-        RebuildAfter(site, s => s.Delete(SecondAtlasGuide));
+        site.RebuildAfter(s => s.Delete(SecondAtlasGuide));
         Assert.DoesNotContain(SecondAtlasGuidePage, site.Output.Keys);
         Assert.DoesNotContain(">Tiles<", Text(site, AtlasGuidePage));
     }
@@ -190,7 +182,7 @@ public sealed class ProductPagesShortcutTests
             "---\ntitle: Weekly clinic\nstart: 2026-03-03T15:00\nduration: 1h\ntimezone: America/New_York\n"
             + "recurrence: FREQ=WEEKLY;BYDAY=TU;COUNT=100\n---\nBring questions.\n"));
 
-        RebuildAfter(site, s => s.Edit("content/office-hours/weekly.md", "duration: 1h\n", "duration: 1h\nproduct: atlas\n"));
+        site.RebuildAfter(s => s.Edit("content/office-hours/weekly.md", "duration: 1h\n", "duration: 1h\nproduct: atlas\n"));
 
         Assert.DoesNotContain("No office hours scheduled.", Text(site, "products/atlas/index.html"));
     }
