@@ -109,7 +109,7 @@ internal sealed class BuildServerHost
         try
         {
             var (result, gc) = Build(request, cacheFolder);
-            response = BuildServerResponse.From(result, gc);
+            response = BuildServerResponse.From(result, gc, request.Output ?? SiteBuilder.ResolveOutputFolder(siteRoot, null));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

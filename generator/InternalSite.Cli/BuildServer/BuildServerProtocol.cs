@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using InternalSite.Build;
 using InternalSite.Diagnostics;
 using NodaTime;
@@ -57,11 +58,15 @@ internal sealed record BuildServerResponse
     /// <summary>The server's garbage collection during this build, for <c>--timings</c>.</summary>
     public string GarbageCollection { get; init; } = "";
 
+    /// <summary>Where the site was built to, so the client need not read the config to say so.</summary>
+    public string? OutputFolder { get; init; }
+
     /// <summary>Set when the server could not run the build at all; the client then builds in its own process.</summary>
     public string? Failure { get; init; }
 
-    public static BuildServerResponse From(BuildResult result, string garbageCollection) => new()
+    public static BuildServerResponse From(BuildResult result, string garbageCollection, string outputFolder) => new()
     {
+        OutputFolder = outputFolder,
         Diagnostics = result.Diagnostics.Select(WireDiagnostic.From).ToList(),
         PagesByKind = result.Site is null ? null : new Dictionary<string, int>(result.Statistics.PagesByKind, StringComparer.Ordinal),
         FilesEmitted = result.Statistics.FilesEmitted,
@@ -100,16 +105,13 @@ internal sealed record WireStage(string Stage, double WallMilliseconds, double? 
         };
 }
 
-/// <summary>One JSON document per line, in both directions.</summary>
+/// <summary>
+/// One JSON document per line, in both directions. The serializers are generated at compile time: a client lives for
+/// one build, and warming up reflection-based serialization cost it more than the build on a warm server.
+/// </summary>
 internal static class WireFormat
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
-    public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static string Write<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
 
     public static T? Read<T>(string? line) where T : class
     {
@@ -120,11 +122,18 @@ internal static class WireFormat
 
         try
         {
-            return JsonSerializer.Deserialize<T>(line, Options);
+            return JsonSerializer.Deserialize(line, TypeInfo<T>());
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)WireJson.Default.GetTypeInfo(typeof(T))!;
 }
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(BuildServerRequest))]
+[JsonSerializable(typeof(BuildServerResponse))]
+internal sealed partial class WireJson : JsonSerializerContext;

@@ -38,12 +38,12 @@ internal static class BuildCommand
             options = options with { Images = options.Images with { SocialCards = !parse.GetValue(NoSocialCards) } };
             var outputArg = parse.GetValue(Output);
             var output = outputArg is null ? null : Path.GetFullPath(outputArg);
-            var (result, garbageCollection) = BuildServerClient.Wanted(noCache, parse.GetValue(NoServer)) && OnServer(site, output, options) is { } served
+            var (result, garbageCollection, builtTo) = BuildServerClient.Wanted(noCache, parse.GetValue(NoServer)) && OnServer(site, output, options) is { } served
                 ? served
-                : (InProcess(site, output, options, replacesCachedOutput: noCache && output is null), null);
+                : (InProcess(site, output, options, replacesCachedOutput: noCache && output is null), null, null);
 
             Reporting.Diagnostics(result.Diagnostics);
-            var shown = output ?? SiteBuilder.ResolveOutputFolder(site, null);
+            var shown = output ?? builtTo ?? SiteBuilder.ResolveOutputFolder(site, null);
             Reporting.Summary(result, "build", Path.GetRelativePath(Environment.CurrentDirectory, shown));
             if (parse.GetValue(Timings))
             {
@@ -70,7 +70,7 @@ internal static class BuildCommand
     }
 
     /// <summary>Runs the build on the site's build server (starting it if needed); null when it cannot, to build here instead.</summary>
-    private static (BuildResult, string?)? OnServer(string site, string? output, BuildOptions options)
+    private static (BuildResult, string?, string?)? OnServer(string site, string? output, BuildOptions options)
     {
         var request = new BuildServerRequest
         {
@@ -92,7 +92,7 @@ internal static class BuildCommand
             Console.WriteLine("Started a build server for this site: it keeps this build in memory to make the next one quick, and stops after 10 idle minutes (build --no-server to build without it).");
         }
 
-        return (served.Response.ToResult(), served.Response.GarbageCollection);
+        return (served.Response.ToResult(), served.Response.GarbageCollection, served.Response.OutputFolder);
     }
 
     internal static BuildOptions Options(ParseResult parse) => new()
