@@ -61,8 +61,7 @@ internal static class Reporting
         }
 
         AnsiConsole.Console.Write(table);
-        AnsiConsole.Console.WriteLine(garbageCollection ?? string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"garbage collection: {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}"));
+        AnsiConsole.Console.WriteLine(garbageCollection ?? GarbageCollectionTally.Now().Describe("garbage collection"));
     }
 
     private static string Milliseconds(TimeSpan time) =>

@@ -146,15 +146,13 @@ internal sealed class BuildServerHost
             state = CacheFile.Load(cacheFolder);
         }
 
-        var pauses = GC.GetTotalPauseDuration();
-        var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var collector = GarbageCollectionTally.Now();
         // The build saves the cache as a build in its own process does (the old main file discarded before the output
         // commit, the new one put in place after it); this server then knows the stamp its save left.
         var options = request.ToOptions() with { Incremental = state, CacheFolder = cacheFolder };
         var result = SiteBuilder.BuildToFolder(siteRoot, request.Output, options);
         savedStamp = CacheStamp.Of(cacheFolder);
-        var gc = string.Create(CultureInfo.InvariantCulture,
-            $"garbage collection (build server): {(GC.GetTotalPauseDuration() - pauses).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - collections.Item1}, gen1 {GC.CollectionCount(1) - collections.Item2}, gen2 {GC.CollectionCount(2) - collections.Item3}");
+        var gc = GarbageCollectionTally.Now().Describe("garbage collection (build server)", collector);
         Log($"built: {result.Statistics.Elapsed.TotalMilliseconds:0} ms, {result.Diagnostics.Count(d => d.IsError)} error(s)");
         return (result, gc);
     }
