@@ -1,6 +1,7 @@
 using InternalSite.Build.Incremental;
 using InternalSite.Outputs;
 using InternalSite.Outputs.Search;
+using InternalSite.Tests.Cli;
 using InternalSite.Tests.Support;
 
 namespace InternalSite.Tests.Incremental;
@@ -153,88 +154,61 @@ public sealed class SearchIndexIncrementalTests
     [Fact]
     public void The_state_survives_the_cache_file()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var site = Built();
-            var saved = site.State.SearchIndex!;
-            CacheFile.Save(site.State, folder);
-            var loaded = CacheFile.Load(folder).SearchIndex;
+        using var temporary = TempSite.Empty();
+        var folder = Path.Combine(temporary.Root, "cache");
+        var site = Built();
+        var saved = site.State.SearchIndex!;
+        CacheFile.Save(site.State, folder);
+        var loaded = CacheFile.Load(folder).SearchIndex;
 
-            Assert.NotNull(loaded);
-            Assert.Equal(saved.DocumentKeys, loaded.DocumentKeys);
-            Assert.Equal(saved.DocumentChunkFingerprints, loaded.DocumentChunkFingerprints);
-            Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
-            Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
-            AssertSamePostings(saved.Postings, loaded.Postings);
-            Assert.NotEmpty(loaded.Shards);
-            Assert.Equal(saved.Shards, loaded.Shards);
-            Assert.NotEmpty(loaded.Vocabularies);
-            Assert.Equal(saved.Vocabularies, loaded.Vocabularies);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        Assert.NotNull(loaded);
+        Assert.Equal(saved.DocumentKeys, loaded.DocumentKeys);
+        Assert.Equal(saved.DocumentChunkFingerprints, loaded.DocumentChunkFingerprints);
+        Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
+        Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
+        AssertSamePostings(saved.Postings, loaded.Postings);
+        Assert.NotEmpty(loaded.Shards);
+        Assert.Equal(saved.Shards, loaded.Shards);
+        Assert.NotEmpty(loaded.Vocabularies);
+        Assert.Equal(saved.Vocabularies, loaded.Vocabularies);
     }
 
     [Fact]
     public void The_state_of_an_edited_index_survives_the_cache_file_and_carries_the_next_build()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var site = Built();
-            Apply(site, "new word");
-            Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
-            var saved = site.State.SearchIndex!;
-            Assert.True(saved.Postings.StoreCount > 1, "an edit in place should keep the last build's postings where they are");
+        using var temporary = TempSite.Empty();
+        var folder = Path.Combine(temporary.Root, "cache");
+        var site = Built();
+        Apply(site, "new word");
+        Assert.True(site.Build().Succeeded, TestSite.Errors(site.LastResult));
+        var saved = site.State.SearchIndex!;
+        Assert.True(saved.Postings.StoreCount > 1, "an edit in place should keep the last build's postings where they are");
 
-            CacheFile.Save(site.State, folder);
-            var loaded = CacheFile.Load(folder).SearchIndex!;
-            Assert.Equal(1, loaded.Postings.StoreCount);
-            Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
-            Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
-            AssertSamePostings(saved.Postings, loaded.Postings);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        CacheFile.Save(site.State, folder);
+        var loaded = CacheFile.Load(folder).SearchIndex!;
+        Assert.Equal(1, loaded.Postings.StoreCount);
+        Assert.Equal(saved.Postings.Terms, loaded.Postings.Terms);
+        Assert.Equal(saved.Postings.Starts.ToArray(), loaded.Postings.Starts.ToArray());
+        AssertSamePostings(saved.Postings, loaded.Postings);
     }
 
     [Fact]
     public void A_damaged_state_file_is_ignored()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "internalsite-search-state-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var site = Built();
-            CacheFile.Save(site.State, folder);
-            var file = Path.Combine(folder, "search-index.bin");
-            var bytes = File.ReadAllBytes(file);
-            Assert.NotNull(CacheFile.Load(folder).SearchIndex);
+        using var temporary = TempSite.Empty();
+        var folder = Path.Combine(temporary.Root, "cache");
+        var site = Built();
+        CacheFile.Save(site.State, folder);
+        var file = Path.Combine(folder, "search-index.bin");
+        var bytes = File.ReadAllBytes(file);
+        Assert.NotNull(CacheFile.Load(folder).SearchIndex);
 
-            File.WriteAllBytes(file, bytes[..^7]);    // postings cut short
-            Assert.Null(CacheFile.Load(folder).SearchIndex);
-            File.WriteAllBytes(file, [.. bytes, 0]);  // a byte too many
-            Assert.Null(CacheFile.Load(folder).SearchIndex);
-            File.WriteAllBytes(file, bytes[..40]);    // cut inside the header
-            Assert.Null(CacheFile.Load(folder).SearchIndex);
-        }
-        finally
-        {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-        }
+        File.WriteAllBytes(file, bytes[..^7]);    // postings cut short
+        Assert.Null(CacheFile.Load(folder).SearchIndex);
+        File.WriteAllBytes(file, [.. bytes, 0]);  // a byte too many
+        Assert.Null(CacheFile.Load(folder).SearchIndex);
+        File.WriteAllBytes(file, bytes[..40]);    // cut inside the header
+        Assert.Null(CacheFile.Load(folder).SearchIndex);
     }
 
     private static void Apply(IncrementalHarness site, string edit)
