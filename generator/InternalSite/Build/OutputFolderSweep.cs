@@ -13,8 +13,6 @@ namespace InternalSite.Build;
 internal sealed class OutputFolderSweep
 {
     private readonly string root;
-    // Timestamps of files may be coarser than the clock (whole seconds on some file systems), and a little early.
-    private static readonly TimeSpan ClockSlack = TimeSpan.FromSeconds(5);
 
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> folders;
     private readonly Func<ReadOnlySpan<char>, bool> isEmitted;
@@ -30,63 +28,51 @@ internal sealed class OutputFolderSweep
     /// <summary>
     /// Deletes under <paramref name="root"/> every file that is not in <paramref name="emitted"/> (paths relative to the
     /// root, '/'-separated) and every folder that holds none of them; returns what the folder then holds, for the next
-    /// sweep. Given the last sweep's listing of this folder, only folders whose entries changed since (their modification
-    /// time is later) are listed, and the files the last build emitted and this one does not are deleted by name: a new
-    /// entry (a file someone put there, or one of this build's) always changes its folder's time. Without a listing, or
-    /// when a link stands where a folder belongs, the whole folder is walked.
+    /// sweep. Given the last sweep's listing of this folder, only folders whose entries changed since (see
+    /// <see cref="OutputFolderSurvey"/>; <paramref name="survey"/> when the build took one already) and folders new to
+    /// this build are listed, and the files the last build emitted and this one does not are deleted by name. Without a
+    /// listing, or when the folder does not look as the listing left it, the whole folder is walked.
     /// </summary>
-    public static OutputListing Run(string root, IReadOnlyList<string> emitted, Func<ReadOnlySpan<char>, bool> isEmitted, OutputListing? last = null)
+    public static OutputListing Run(string root, IReadOnlyList<string> emitted, Func<ReadOnlySpan<char>, bool> isEmitted, OutputListing? last = null, OutputFolderSurvey? survey = null)
     {
         root = Path.TrimEndingDirectorySeparator(root);
         var started = DateTime.UtcNow;
         var sweep = new OutputFolderSweep(root, emitted, isEmitted);
-        if (last is null || last.Folder != root || !sweep.TrySweepChangedSince(last, out var lastAllEmitted))
+        if (last is not null && survey?.Root != root)
+        {
+            survey = OutputFolderSurvey.Take(root, last);
+        }
+
+        if (last is null || survey is null)
         {
             foreach (var (full, isFolder) in sweep.Unwanted().ToList())
             {
                 Delete(full, isFolder);
             }
+
+            return OutputListing.Of(root, started, emitted);
         }
-        else if (lastAllEmitted && last.Count == emitted.Count)
+
+        // Whatever changes after the survey began is the next survey's to find.
+        if (sweep.SweepChanged(last, survey) && last.Count == emitted.Count)
         {
             // The same files as last time (every one of them emitted again, and no more): the listing is the last one.
-            return last with { SweptAtUtc = started };
+            return last with { SweptAtUtc = survey.StartedAtUtc };
         }
 
-        return OutputListing.Of(root, started, emitted);
+        return OutputListing.Of(root, survey.StartedAtUtc, emitted);
     }
 
-    /// <summary>False, having deleted nothing, when the folder does not look as a quick sweep expects (the caller walks it all).</summary>
-    private bool TrySweepChangedSince(OutputListing last, out bool lastAllEmitted)
+    /// <summary>Sweeps the folders the survey found changed and those new to this build; true when every file of the last listing was emitted again.</summary>
+    private bool SweepChanged(OutputListing last, OutputFolderSurvey survey)
     {
-        lastAllEmitted = true;
-        var since = last.SweptAtUtc - ClockSlack;
-        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
-        var unexpected = 0;
-
-        // One status query per folder of the site (thousands): side by side, as each mostly waits on the file system.
-        Parallel.ForEach(folders.Set.Prepend(string.Empty), (folder, loop) =>
-        {
-            var full = folder.Length == 0 ? root : Path.Combine(root, folder);
-            var info = new DirectoryInfo(full);
-            if (!info.Exists || (info.Attributes & FileAttributes.ReparsePoint) != 0)
-            {
-                Volatile.Write(ref unexpected, 1);
-                loop.Stop();
-                return;
-            }
-
-            if (info.LastWriteTimeUtc >= since)
-            {
-                changed.Add(full);
-            }
-        });
-        if (unexpected != 0)
-        {
-            return false;
-        }
-
-        var unwanted = changed.SelectMany(Unwanted).ToList();
+        var lastAllEmitted = true;
+        // A folder this build does not keep is deleted whole below, with the last file of it that is no longer emitted.
+        var toList = survey.Changed.Where(folder => folder.Length == 0 || folders.Set.Contains(folder))
+            .Concat(folders.Set.Where(folder => !survey.Surveyed(folder)))
+            .Select(folder => folder.Length == 0 ? root : Path.Combine(root, folder))
+            .Distinct(StringComparer.Ordinal);
+        var unwanted = toList.SelectMany(Unwanted).ToList();
         foreach (var (full, isFolder) in unwanted)
         {
             Delete(full, isFolder);
@@ -113,7 +99,7 @@ internal sealed class OutputFolderSweep
             }
         }
 
-        return true;
+        return lastAllEmitted;
     }
 
     /// <summary>A file of the last build that this one did not emit, and the folders above it that now hold no emitted file.</summary>
@@ -213,11 +199,28 @@ internal sealed class OutputFolderSweep
 
         public DateTime SweptAtUtc { get; init; }
 
+        /// <summary>
+        /// When the commit that left these files ended: a file whose status changed later was put there or written to
+        /// by something else (see <see cref="OutputFolderSurvey.Untouched"/>). Until a commit sets it, the sweep's time.
+        /// </summary>
+        public DateTime CommittedAtUtc
+        {
+            get => committedAtUtc ?? SweptAtUtc;
+            init => committedAtUtc = value;
+        }
+
+        private DateTime? committedAtUtc;
+
         public int Count { get; }
 
         public byte[] EncodedFiles { get; }
 
         public IEnumerable<string> Files => Encoding.UTF8.GetString(EncodedFiles).Split('\0', StringSplitOptions.RemoveEmptyEntries);
+
+        /// <summary>Every folder holding one of the files at any depth (made once, and shared by the copies <c>with</c> makes).</summary>
+        public IReadOnlyCollection<string> Folders => folders ??= FoldersHolding(Files);
+
+        private HashSet<string>? folders;
 
         public static OutputListing Of(string folder, DateTime sweptAtUtc, IReadOnlyCollection<string> files)
         {

@@ -136,7 +136,13 @@ public static class SiteBuilder
         }
 
         var before = around.Stages.ToList();
-        using var sink = new StagedDirectorySink(output);
+        using var sink = new StagedDirectorySink(output, options.Incremental?.OutputListing?.Count ?? 0);
+        var lastListing = options.Incremental?.OutputListing;
+        if (lastListing is not null)
+        {
+            sink.BeginSurvey(lastListing);
+        }
+
         var result = Build(source, options, sink, progress);
         around.Skip();
         if (result.Succeeded)
@@ -156,7 +162,13 @@ public static class SiteBuilder
             OutputFolderSweep.OutputListing listing;
             try
             {
-                listing = sink.Commit(options.Incremental?.OutputListing);
+                // The state now describes this build's files; until they are in place, no listing vouches for them.
+                if (options.Incremental is { } committing)
+                {
+                    committing.OutputListing = null;
+                }
+
+                listing = sink.Commit(lastListing);
             }
             catch
             {

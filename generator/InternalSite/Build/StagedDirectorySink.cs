@@ -14,14 +14,19 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
 {
     private readonly string output;
     private readonly string staging;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> emitted = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> emitted;
     private readonly System.Collections.Concurrent.ConcurrentBag<string> staged = [];
+    private Task<OutputFolderSurvey?>? survey;
     private int written;
     private int unchanged;
     private bool finished;
 
-    public StagedDirectorySink(string outputFolder)
+    /// <param name="outputFolder">The folder the build replaces.</param>
+    /// <param name="expectedFiles">About how many files the build will emit (the last build's count), to size the bookkeeping once.</param>
+    public StagedDirectorySink(string outputFolder, int expectedFiles = 0)
     {
+        // Sized up front: growing a concurrent dictionary locks it, and every output writes here.
+        emitted = new(Environment.ProcessorCount, Math.Max(expectedFiles, 31), StringComparer.Ordinal);
         output = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
         var parent = Path.GetDirectoryName(output)!;
         var name = Path.GetFileName(output);
@@ -59,11 +64,25 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
 
     public string OutputIdentity => output;
 
-    /// <summary>Keeps the last output's file, unread, when it still has the size it was built with.</summary>
+    /// <summary>
+    /// Begins surveying the output folder's folders against what the last build left there (<paramref name="last"/>), in
+    /// the background while the build reads the site: a file the last build left in a folder that has not changed since
+    /// is then kept without a question to the file system about it, and the commit sweeps only the changed folders.
+    /// </summary>
+    internal void BeginSurvey(OutputFolderSweep.OutputListing last) =>
+        survey = last.Folder == output ? Task.Run(() => OutputFolderSurvey.Take(output, last)) : null;
+
+    /// <summary>
+    /// Keeps the last output's file, unread, when it is still there as the last build left it: in a folder the survey
+    /// found unchanged, or untouched since in one it found changed; without a survey, when it still has the size it
+    /// was built with.
+    /// </summary>
     public bool TryKeep(string path, long length)
     {
-        var info = new FileInfo(Path.Combine(output, path));
-        if (!info.Exists || info.Length != length)
+        var kept = SurveyIfTaken() is { } survey
+            ? survey.Unchanged(OutputFolderSurvey.FolderOf(path)) || survey.Untouched(path, length)
+            : new FileInfo(Path.Combine(output, path)) is { Exists: true } info && info.Length == length;
+        if (!kept)
         {
             return false;
         }
@@ -87,7 +106,7 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         {
             var started = DateTime.UtcNow;
             Directory.Move(staging, output);
-            return OutputFolderSweep.OutputListing.Of(output, started, [.. emitted.Keys]);
+            return OutputFolderSweep.OutputListing.Of(output, started, [.. emitted.Keys]) with { CommittedAtUtc = DateTime.UtcNow };
         }
 
         foreach (var path in staged)
@@ -98,9 +117,22 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         }
 
         var emittedPaths = emitted.GetAlternateLookup<ReadOnlySpan<char>>();
-        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), last);
+        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), last, SurveyIfTaken());
         TryDelete(staging);
-        return listing;
+        return listing with { CommittedAtUtc = DateTime.UtcNow };
+    }
+
+    private OutputFolderSurvey? SurveyIfTaken()
+    {
+        try
+        {
+            return survey?.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The sweep surveys again, or walks the whole folder.
+            return null;
+        }
     }
 
     /// <summary>A file's folder may be a file in the old output (or the file a folder): the new build wins.</summary>

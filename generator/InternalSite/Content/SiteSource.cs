@@ -65,11 +65,13 @@ public sealed class SiteSource
         var recorded = SourceRecords.Load(cacheFolder);
         var paths = ListFiles(root);
         var files = new SourceFile[paths.Count];
+        // Each file is asked about relative to the open site folder: the folders above it are not looked up each time.
+        using var rootFolder = NativeStatus.Open(root);
         Parallel.For(0, paths.Count, i =>
         {
             var path = paths[i];
             var fullPath = System.IO.Path.Combine(root, path);
-            var stamp = FileStamp.Of(fullPath);
+            var stamp = rootFolder is null ? FileStamp.Of(fullPath) : FileStamp.Of(rootFolder, path);
             files[i] = stamp is { } now && SourceFile.IsMarkdownPath(path) && recorded.TryGetValue(path, out var record) && record.Stamp == now
                 ? new SourceFile(path, fullPath, now, record.Hash)
                 : new SourceFile(path, File.ReadAllBytes(fullPath), stamp);

@@ -84,6 +84,25 @@ public sealed class OutputFolderTests
     }
 
     [Fact]
+    public void A_file_deleted_or_replaced_in_the_output_by_hand_is_put_back_by_the_next_incremental_build()
+    {
+        using var site = TempSite.From(GoodSite.Files);
+        Assert.Equal(0, site.Run("build").ExitCode);
+        var output = Path.Combine(site.Root, "_site");
+        var built = TempSite.Snapshot(output);
+        var pages = built.Keys.Where(path => path.EndsWith("/index.html", StringComparison.Ordinal)).ToList();
+
+        // One page deleted; another replaced the way editors save, by a new file moved over it (here one of the same size).
+        File.Delete(Path.Combine(output, pages[0]));
+        var replaced = Path.Combine(output, pages[1]);
+        File.WriteAllBytes(replaced + ".new", new byte[built[pages[1]].Length]);
+        File.Move(replaced + ".new", replaced, overwrite: true);
+
+        Assert.Equal(0, site.Run("build").ExitCode);
+        TempSite.AssertSame(built, TempSite.Snapshot(output), "the output after an incremental build over hand-made changes");
+    }
+
+    [Fact]
     public void The_output_does_not_depend_on_the_machines_culture_or_time_zone()
     {
         using var site = TempSite.From(GoodSite.Files);

@@ -13,7 +13,7 @@ namespace InternalSite.Build.Incremental;
 public static class CacheFile
 {
     private const string FileName = "build-cache.bin";
-    private const string Magic = "InternalSite incremental cache v9";
+    private const string Magic = "InternalSite incremental cache v10";
 
     /// <summary>
     /// Reads the main file, the markdown files and the search index state side by side: they are independent, and
@@ -249,6 +249,7 @@ public static class CacheFile
         {
             w.Write(listing.Folder);
             w.Write(listing.SweptAtUtc.Ticks);
+            w.Write(listing.CommittedAtUtc.Ticks);
             w.Write(listing.Count);
             w.Write(listing.EncodedFiles.Length);
             w.Write(listing.EncodedFiles);
@@ -303,6 +304,7 @@ public static class CacheFile
         {
             var folder = r.ReadString();
             var sweptAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
+            var committedAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc);
             var fileCount = StringTable.Count(r.ReadInt32());
             var length = StringTable.Count(r.ReadInt32());
             var files = r.ReadBytes(length);
@@ -311,7 +313,7 @@ public static class CacheFile
                 throw new EndOfStreamException("the output listing is cut short");
             }
 
-            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, fileCount, files);
+            state.OutputListing = new OutputFolderSweep.OutputListing(folder, sweptAt, fileCount, files) { CommittedAtUtc = committedAt };
         }
 
         state.Fingerprinted = fingerprinted;
