@@ -37,6 +37,13 @@ public sealed record BuildOptions
     /// </summary>
     public string? CacheFolder { get; init; }
 
+    /// <summary>
+    /// For <see cref="SiteBuilder.BuildToFolder"/> with a <see cref="CacheFolder"/>: return once the output is in place
+    /// and leave finishing the cache file to the caller (<see cref="BuildResult.FinishCacheSave"/>), so a build server
+    /// can answer first. Until it is finished, the folder holds no cache to trust (the next build is a full one).
+    /// </summary>
+    public bool DeferCacheSave { get; init; }
+
     /// <summary>Pages to render and hand over as soon as the model is ready, before the other outputs (live preview).</summary>
     public FirstPages? FirstPages { get; init; }
 }

@@ -13,6 +13,12 @@ public sealed record BuildResult(SiteModel? Site, IReadOnlyList<Diagnostic> Diag
 
     /// <summary>For a live preview (<see cref="BuildOptions.FirstPages"/>): draws body edits against this build's model.</summary>
     public BodyEditPreview? BodyEdits { get; init; }
+
+    /// <summary>
+    /// With <see cref="BuildOptions.DeferCacheSave"/>: finishes writing the cache file, which the build began; the
+    /// caller must call it (once) before the next build of the site. Does nothing when no save was left pending.
+    /// </summary>
+    public Action FinishCacheSave { get; init; } = () => { };
 }
 
 public sealed record BuildStatistics(IReadOnlyDictionary<string, int> PagesByKind, int FilesEmitted, TimeSpan Elapsed)

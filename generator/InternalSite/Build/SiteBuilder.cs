@@ -145,6 +145,7 @@ public static class SiteBuilder
 
         var result = Build(source, options, sink, progress);
         around.Skip();
+        Action finishCacheSave = () => { };
         if (result.Succeeded)
         {
             // The cache is written while the output is committed, one mostly waiting on the file system and the other
@@ -182,7 +183,18 @@ public static class SiteBuilder
             }
 
             around.Mark("output commit");
-            if (saving is not null)
+            if (saving is not null && options.DeferCacheSave)
+            {
+                var once = 0;
+                finishCacheSave = () =>
+                {
+                    if (Interlocked.Exchange(ref once, 1) == 0)
+                    {
+                        CompleteCacheSave(saving, source, options.CacheFolder!);
+                    }
+                };
+            }
+            else if (saving is not null)
             {
                 CompleteCacheSave(saving, source, options.CacheFolder!);
                 around.Mark("cache save");
@@ -199,7 +211,7 @@ public static class SiteBuilder
         }
 
         var stages = before.Concat(result.Statistics.Stages).Concat(around.Stages.Skip(before.Count)).ToList();
-        return result with { Statistics = result.Statistics with { Stages = stages, Elapsed = around.Elapsed } };
+        return result with { Statistics = result.Statistics with { Stages = stages, Elapsed = around.Elapsed }, FinishCacheSave = finishCacheSave };
     }
 
     private static (T Value, TimeSpan Took) Timed<T>(Func<T> work)

@@ -108,6 +108,26 @@ public sealed class OnDiskCacheTests : IDisposable
     }
 
     [Fact]
+    public void A_deferred_cache_save_leaves_no_cache_to_trust_until_it_is_finished()
+    {
+        BuildWithCache();
+        site.Edit(SampleSite.AtlasGuide, "Ask in the channel.", "Ask Ann in the channel.");
+        var result = SiteBuilder.BuildToFolder(site.Root, Output, new BuildOptions
+        {
+            Now = TestSite.Now, CacheFolder = Cache, Incremental = CacheFile.Load(Cache), DeferCacheSave = true,
+        });
+        Assert.True(result.Succeeded, TestSite.Errors(result));
+        Assert.Contains("Ask Ann", File.ReadAllText(Path.Combine(Output, "products/atlas/guides/setup/index.html")), StringComparison.Ordinal);
+        Assert.Empty(CacheFile.Load(Cache).Markdown);
+
+        result.FinishCacheSave();
+        result.FinishCacheSave();
+        var saved = CacheFile.Load(Cache);
+        Assert.Contains("Ask Ann in the channel.", saved.Markdown[SampleSite.AtlasGuide].Rendered.Html, StringComparison.Ordinal);
+        Assert.NotNull(saved.OutputListing);
+    }
+
+    [Fact]
     public void A_deleted_or_corrupt_cache_means_a_full_build()
     {
         BuildWithCache();
