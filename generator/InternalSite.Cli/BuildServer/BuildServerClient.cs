@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Text;
 
 namespace InternalSite.Cli.BuildServer;
 
@@ -89,10 +88,8 @@ internal static class BuildServerClient
     private static BuildServerResponse? Exchange(Socket socket, BuildServerRequest request)
     {
         using var stream = new NetworkStream(socket);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };
-        using var reader = new StreamReader(stream, Encoding.UTF8, leaveOpen: true);
-        writer.WriteLine(WireFormat.Write(request));
-        return WireFormat.Read<BuildServerResponse>(reader.ReadLine());
+        WireFormat.Send(stream, request.Write);
+        return WireFormat.Receive(stream, BuildServerResponse.Read);
     }
 
     private static Socket? TryConnect(string socketPath)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Sockets;
-using System.Text;
 using InternalSite.Build;
 using InternalSite.Build.Incremental;
 
@@ -89,9 +88,7 @@ internal sealed class BuildServerHost
     private bool Handle(Socket connection)
     {
         using var stream = new NetworkStream(connection);
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        using var writer = new StreamWriter(stream, new UTF8Encoding(false)) { AutoFlush = true };
-        var request = WireFormat.Read<BuildServerRequest>(reader.ReadLine());
+        var request = WireFormat.Receive(stream, BuildServerRequest.Read);
         if (request is null || request.Command == "stop")
         {
             return request is null;
@@ -99,7 +96,7 @@ internal sealed class BuildServerHost
 
         if (!string.Equals(Path.GetFullPath(request.Site), siteRoot, StringComparison.Ordinal))
         {
-            writer.WriteLine(WireFormat.Write(new BuildServerResponse { Failure = "this server builds another site" }));
+            WireFormat.Send(stream, new BuildServerResponse { Failure = "this server builds another site" }.Write);
             return true;
         }
 
@@ -124,7 +121,7 @@ internal sealed class BuildServerHost
 
         try
         {
-            writer.WriteLine(WireFormat.Write(response));
+            WireFormat.Send(stream, response.Write);
         }
         catch (IOException)
         {

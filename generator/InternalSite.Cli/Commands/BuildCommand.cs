@@ -82,6 +82,8 @@ internal static class BuildCommand
             NowUnixSeconds = options.Now?.ToUnixTimeSeconds(),
             SocialCards = options.Images.SocialCards,
         };
+        // The client waits while the server builds: it gets ready to print meanwhile.
+        _ = Task.Run(Reporting.WarmUp);
         if (BuildServerClient.Build(request) is not { } served)
         {
             return null;
