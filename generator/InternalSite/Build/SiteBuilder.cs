@@ -20,7 +20,15 @@ namespace InternalSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
-    public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null)
+    public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null) =>
+        Build(source, options, sink, progress, commitIncremental: true).Result;
+
+    /// <summary>
+    /// As <see cref="Build(SiteSource, BuildOptions, IOutputSink, IProgress{BuildStage})"/>; without
+    /// <paramref name="commitIncremental"/>, what this build read and wrote is not yet taken into the incremental state:
+    /// that is returned for the caller to run (after a successful build), off the path to a written output.
+    /// </summary>
+    private static (BuildResult Result, Action? CommitIncremental) Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress, bool commitIncremental)
     {
         var clock = Stopwatch.StartNew();
         var stages = new StageTimer();
@@ -89,18 +97,26 @@ public static class SiteBuilder
 
         LinkChecker.Check(links.All, context.Emitted, route => rendered.GetValueOrDefault(route)?.Ids, diagnostics);
         stages.Mark("link check");
+        // Only a successful build's output is kept (the sink's caller commits it), so only then does it describe the last output.
+        Action? commit = null;
         if (session is not null && !diagnostics.HasErrors)
         {
-            // Only a successful build's output is kept (the sink's caller commits it), so only then does it describe the last output.
-            session.CommitTo(options.Incremental!);
+            commit = () => session.CommitTo(options.Incremental!);
+            if (commitIncremental)
+            {
+                commit();
+                commit = null;
+                stages.Mark("cache bookkeeping");
+            }
         }
 
         var byKind = site.Pages.GroupBy(p => p.KindName).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         byKind["generated"] = site.GeneratedPages.Count;
-        return new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages })
+        var result = new BuildResult(site, diagnostics.Sorted(), new BuildStatistics(byKind, context.Emitted.Count, clock.Elapsed) { Stages = stages.Stages })
         {
             BodyEdits = diagnostics.HasErrors ? null : bodyEdits,
         };
+        return (result, commit);
     }
 
     /// <summary>Builds a site folder into its output folder, replacing the old output only when the build succeeds.</summary>
@@ -143,16 +159,26 @@ public static class SiteBuilder
             sink.BeginSurvey(lastListing);
         }
 
-        var result = Build(source, options, sink, progress);
+        var (result, commitIncremental) = Build(source, options, sink, progress, commitIncremental: false);
         around.Skip();
         Action finishCacheSave = () => { };
         if (result.Succeeded)
         {
-            // The cache is written while the output is committed, one mostly waiting on the file system and the other
-            // on the processor; only the listing of the output folder, which the commit makes, is added after it.
+            // The incremental state takes in this build, and the cache file is written, while the output is committed,
+            // one mostly waiting on the file system and the other on the processor; only the listing of the output
+            // folder, which the commit makes, is added after it.
             var saving = options.CacheFolder is { } folder && options.Incremental is { } saved
-                ? Task.Run(() => CacheFile.BeginSave(saved, folder))
+                ? Task.Run(() =>
+                {
+                    commitIncremental?.Invoke();
+                    return CacheFile.BeginSave(saved, folder);
+                })
                 : null;
+            if (saving is null)
+            {
+                commitIncremental?.Invoke();
+            }
+
             // Until the new main file is in place, the cache on disk describes an output that is being replaced: a
             // build cut short during the commit must leave no cache to trust, rather than the last one.
             if (saving is not null)
