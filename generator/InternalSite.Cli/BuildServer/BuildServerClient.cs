@@ -13,6 +13,9 @@ internal static class BuildServerClient
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>The runtime's setting for how much may be allocated between two collections of the youngest generation.</summary>
+    private const string YoungGenerationSetting = "DOTNET_GCgen0size";
+
     /// <summary>Whether <c>build</c> uses a server: not with <c>--no-cache</c> (nothing to keep) and not on CI, unless asked.</summary>
     public static bool Wanted(bool noCache, bool noServer)
     {
@@ -156,6 +159,15 @@ internal static class BuildServerClient
         foreach (var arg in new[] { "--site", siteRoot, "build-server", "run" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        // An incremental build on the 10k corpus allocates about 150 MB, most of it garbage by the end, and the server
+        // collects everything after answering anyway. With room for a whole build in the youngest generation, no
+        // collection interrupts a build: the first edit after a full build no longer pays about 0.1 s of pauses
+        // (measured: 0.75–0.79 s → 0.58–0.65 s for that edit, later edits 0.62–0.79 → 0.49–0.66 s).
+        if (Environment.GetEnvironmentVariable(YoungGenerationSetting) is null)
+        {
+            start.Environment[YoungGenerationSetting] = "0x10000000";
         }
 
         using var process = Process.Start(start);

@@ -39,8 +39,9 @@ public sealed record BuildOptions
 
     /// <summary>
     /// For <see cref="SiteBuilder.BuildToFolder"/> with a <see cref="CacheFolder"/>: return once the output is in place
-    /// and leave finishing the cache file to the caller (<see cref="BuildResult.FinishCacheSave"/>), so a build server
-    /// can answer first. Until it is finished, the folder holds no cache to trust (the next build is a full one).
+    /// and leave taking the build into <see cref="Incremental"/> and writing the cache file to the caller
+    /// (<see cref="BuildResult.FinishCacheSave"/>), so a build server can answer first. Until it is finished, the state
+    /// must not be built from and the folder holds no cache to trust (the next build from it is a full one).
     /// </summary>
     public bool DeferCacheSave { get; init; }
 

@@ -15,8 +15,9 @@ public sealed record BuildResult(SiteModel? Site, IReadOnlyList<Diagnostic> Diag
     public BodyEditPreview? BodyEdits { get; init; }
 
     /// <summary>
-    /// With <see cref="BuildOptions.DeferCacheSave"/>: finishes writing the cache file, which the build began; the
-    /// caller must call it (once) before the next build of the site. Does nothing when no save was left pending.
+    /// With <see cref="BuildOptions.DeferCacheSave"/>: takes the build into the incremental state and writes the cache
+    /// file; the caller must call it before the next build of the site (later calls do nothing, as does a call when
+    /// nothing was left pending).
     /// </summary>
     public Action FinishCacheSave { get; init; } = () => { };
 }

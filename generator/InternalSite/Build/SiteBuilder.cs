@@ -166,30 +166,31 @@ public static class SiteBuilder
         {
             // The incremental state takes in this build, and the cache file is written, while the output is committed,
             // one mostly waiting on the file system and the other on the processor; only the listing of the output
-            // folder, which the commit makes, is added after it.
-            var saving = options.CacheFolder is { } folder && options.Incremental is { } saved
-                ? Task.Run(() =>
-                {
-                    commitIncremental?.Invoke();
-                    return CacheFile.BeginSave(saved, folder);
-                })
+            // folder, which the commit makes, is added after it. A build server does both after it has answered.
+            Task<CacheFile.CacheSave> BeginCacheSave(IncrementalState saved, string folder) => Task.Run(() =>
+            {
+                commitIncremental?.Invoke();
+                return CacheFile.BeginSave(saved, folder);
+            });
+            (IncrementalState State, string Folder)? cache = options.CacheFolder is { } savedTo && options.Incremental is { } cached
+                ? (cached, savedTo)
                 : null;
-            if (saving is null)
+            var saving = cache is { } now && !options.DeferCacheSave ? BeginCacheSave(now.State, now.Folder) : null;
+            if (cache is null)
             {
                 commitIncremental?.Invoke();
             }
-
-            // Until the new main file is in place, the cache on disk describes an output that is being replaced: a
-            // build cut short during the commit must leave no cache to trust, rather than the last one.
-            if (saving is not null)
+            else
             {
-                CacheFile.Discard(options.CacheFolder!);
+                // Until the new main file is in place, the cache on disk describes an output that is being replaced: a
+                // build cut short during the commit must leave no cache to trust, rather than the last one.
+                CacheFile.Discard(cache.Value.Folder);
             }
 
             OutputFolderSweep.OutputListing listing;
             try
             {
-                // The state now describes this build's files; until they are in place, no listing vouches for them.
+                // The state is about to describe this build's files; until they are in place, no listing vouches for them.
                 if (options.Incremental is { } committing)
                 {
                     committing.OutputListing = null;
@@ -209,20 +210,22 @@ public static class SiteBuilder
             }
 
             around.Mark("output commit");
-            if (saving is not null && options.DeferCacheSave)
+            if (cache is { } later && options.DeferCacheSave)
             {
                 var once = 0;
                 finishCacheSave = () =>
                 {
                     if (Interlocked.Exchange(ref once, 1) == 0)
                     {
-                        CompleteCacheSave(saving, source, options.CacheFolder!);
+                        CompleteCacheSave(BeginCacheSave(later.State, later.Folder), source, later.Folder);
+                        // The next build's survey starts from the folders of this listing: worked out now, while no one waits.
+                        _ = listing.Folders;
                     }
                 };
             }
             else if (saving is not null)
             {
-                CompleteCacheSave(saving, source, options.CacheFolder!);
+                CompleteCacheSave(saving, source, cache!.Value.Folder);
                 around.Mark("cache save");
             }
         }
