@@ -47,8 +47,7 @@ internal sealed record BuildServerRequest
         w.Write(Drafts);
         w.Write(Future);
         WireFormat.WriteOptional(w, BaseUrl);
-        w.Write(NowUnixSeconds.HasValue);
-        w.Write(NowUnixSeconds ?? 0);
+        WireFormat.WriteOptional(w, NowUnixSeconds);
         w.Write(SocialCards);
     }
 
@@ -60,8 +59,7 @@ internal sealed record BuildServerRequest
         var drafts = r.ReadBoolean();
         var future = r.ReadBoolean();
         var baseUrl = WireFormat.ReadOptional(r);
-        var hasNow = r.ReadBoolean();
-        var now = r.ReadInt64();
+        var now = WireFormat.ReadOptionalInt64(r);
         return new BuildServerRequest
         {
             Command = command,
@@ -70,7 +68,7 @@ internal sealed record BuildServerRequest
             Drafts = drafts,
             Future = future,
             BaseUrl = baseUrl,
-            NowUnixSeconds = hasNow ? now : null,
+            NowUnixSeconds = now,
             SocialCards = r.ReadBoolean(),
         };
     }
@@ -224,21 +222,16 @@ internal sealed record WireStage(string Stage, double WallMilliseconds, double? 
     {
         w.Write(Stage);
         w.Write(WallMilliseconds);
-        w.Write(ProcessorMilliseconds.HasValue);
-        w.Write(ProcessorMilliseconds ?? 0);
-        w.Write(AllocatedBytes.HasValue);
-        w.Write(AllocatedBytes ?? 0);
+        WireFormat.WriteOptional(w, ProcessorMilliseconds);
+        WireFormat.WriteOptional(w, AllocatedBytes);
     }
 
     public static WireStage Read(BinaryReader r)
     {
         var stage = r.ReadString();
         var wall = r.ReadDouble();
-        var hasProcessor = r.ReadBoolean();
-        var processor = r.ReadDouble();
-        var hasAllocated = r.ReadBoolean();
-        var allocated = r.ReadInt64();
-        return new(stage, wall, hasProcessor ? processor : null, hasAllocated ? allocated : null);
+        var processor = WireFormat.ReadOptionalDouble(r);
+        return new(stage, wall, processor, WireFormat.ReadOptionalInt64(r));
     }
 }
 
@@ -311,6 +304,32 @@ internal static class WireFormat
     {
         var present = r.ReadBoolean();
         var value = r.ReadString();
+        return present ? value : null;
+    }
+
+    public static void WriteOptional(BinaryWriter w, long? value)
+    {
+        w.Write(value.HasValue);
+        w.Write(value ?? 0);
+    }
+
+    public static long? ReadOptionalInt64(BinaryReader r)
+    {
+        var present = r.ReadBoolean();
+        var value = r.ReadInt64();
+        return present ? value : null;
+    }
+
+    public static void WriteOptional(BinaryWriter w, double? value)
+    {
+        w.Write(value.HasValue);
+        w.Write(value ?? 0);
+    }
+
+    public static double? ReadOptionalDouble(BinaryReader r)
+    {
+        var present = r.ReadBoolean();
+        var value = r.ReadDouble();
         return present ? value : null;
     }
 
