@@ -22,6 +22,19 @@ internal sealed record BuildServerEndpoint(string SocketPath, string LogPath)
     /// <summary>The lock file that lets one build of the site run at a time, whichever version of the tool runs it.</summary>
     public static string LockPath(string siteRoot) => Path.Combine(PrivateFolder(), LockName(Path.GetFullPath(siteRoot)) + ".lock");
 
+    /// <summary>As <see cref="LockPath"/>; null when there is no private folder to put it in (another user owns it).</summary>
+    public static string? LockPathOrNull(string siteRoot)
+    {
+        try
+        {
+            return LockPath(siteRoot);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The name earlier versions of the tool gave the lock, so they and this one still take the same lock.</summary>
     private static string LockName(string identity) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..24];
 

@@ -13,6 +13,7 @@ internal static class NativeStatus
 {
     private const int CurrentDirectory = -100;
     private const int DoNotFollowLinks = 0x100;
+    private const int EmptyPathMeansDescriptor = 0x1000;
     private const uint BasicStats = 0x7ff;
     private const int ReadOnlyCloseOnExec = 0x80000;
     private const int NoSuchFile = 2;
@@ -39,7 +40,10 @@ internal static class NativeStatus
     /// when nothing is there. Throws <see cref="IOException"/> when the system cannot say, and
     /// <see cref="PlatformNotSupportedException"/> when statx is not <see cref="Available"/>.
     /// </summary>
-    public static Status? Query(OpenFolder? folder, string path, bool followLinks)
+    public static Status? Query(OpenFolder? folder, string path, bool followLinks) =>
+        Query(folder?.Descriptor ?? CurrentDirectory, path, followLinks ? 0 : DoNotFollowLinks);
+
+    private static Status? Query(int directory, string path, int flags)
     {
         if (!Available)
         {
@@ -50,7 +54,7 @@ internal static class NativeStatus
         Buffer buffer;
         try
         {
-            result = statx(folder?.Descriptor ?? CurrentDirectory, path, followLinks ? 0 : DoNotFollowLinks, BasicStats, out buffer);
+            result = statx(directory, path, flags, BasicStats, out buffer);
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
@@ -73,6 +77,24 @@ internal static class NativeStatus
         return error is NoSuchFile or NotADirectory
             ? null
             : throw new IOException($"cannot look at '{path}' (error {error})");
+    }
+
+    /// <summary>The status of the file <paramref name="handle"/> has open (which may since have been deleted or replaced at its path).</summary>
+    public static Status? Query(Microsoft.Win32.SafeHandles.SafeFileHandle handle)
+    {
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added);
+            return Query((int)handle.DangerousGetHandle(), string.Empty, EmptyPathMeansDescriptor);
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
     }
 
     /// <summary>A folder held open so paths can be asked about relative to it; null when it cannot be opened.</summary>
