@@ -101,12 +101,14 @@ public static class SiteBuilder
         Action? commit = null;
         if (session is not null && !diagnostics.HasErrors)
         {
-            commit = () => session.CommitTo(options.Incremental!);
             if (commitIncremental)
             {
-                commit();
-                commit = null;
+                session.CommitTo(options.Incremental!);
                 stages.Mark("cache bookkeeping");
+            }
+            else
+            {
+                commit = () => session.CommitTo(options.Incremental!);
             }
         }
 
@@ -167,15 +169,16 @@ public static class SiteBuilder
             // The incremental state takes in this build, and the cache file is written, while the output is committed,
             // one mostly waiting on the file system and the other on the processor; only the listing of the output
             // folder, which the commit makes, is added after it. A build server does both after it has answered.
-            Task<CacheFile.CacheSave> BeginCacheSave(IncrementalState saved, string folder) => Task.Run(() =>
+            CacheFile.CacheSave BeginCacheSave(IncrementalState saved, string folder)
             {
                 commitIncremental?.Invoke();
                 return CacheFile.BeginSave(saved, folder);
-            });
+            }
+
             (IncrementalState State, string Folder)? cache = options.CacheFolder is { } savedTo && options.Incremental is { } cached
                 ? (cached, savedTo)
                 : null;
-            var saving = cache is { } now && !options.DeferCacheSave ? BeginCacheSave(now.State, now.Folder) : null;
+            var saving = cache is { } now && !options.DeferCacheSave ? Task.Run(() => BeginCacheSave(now.State, now.Folder)) : null;
             if (cache is null)
             {
                 commitIncremental?.Invoke();
@@ -217,7 +220,7 @@ public static class SiteBuilder
                 {
                     if (Interlocked.Exchange(ref once, 1) == 0)
                     {
-                        CompleteCacheSave(BeginCacheSave(later.State, later.Folder), source, later.Folder);
+                        CompleteCacheSave(() => BeginCacheSave(later.State, later.Folder), source, later.Folder);
                         // The next build's survey starts from the folders of this listing: worked out now, while no one waits.
                         _ = listing.Folders;
                     }
@@ -225,7 +228,7 @@ public static class SiteBuilder
             }
             else if (saving is not null)
             {
-                CompleteCacheSave(saving, source, cache!.Value.Folder);
+                CompleteCacheSave(saving.GetAwaiter().GetResult, source, cache!.Value.Folder);
                 around.Mark("cache save");
             }
         }
@@ -250,11 +253,12 @@ public static class SiteBuilder
         return (value, clock.Elapsed);
     }
 
-    private static void CompleteCacheSave(Task<CacheFile.CacheSave> saving, SiteSource source, string folder)
+    /// <summary>Puts in place the cache file <paramref name="begun"/> wrote (or waits for it to be written first).</summary>
+    private static void CompleteCacheSave(Func<CacheFile.CacheSave> begun, SiteSource source, string folder)
     {
         try
         {
-            using var save = saving.GetAwaiter().GetResult();
+            using var save = begun();
             save.Complete();
             SourceRecords.Save(folder, source);
         }

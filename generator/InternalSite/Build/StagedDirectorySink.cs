@@ -117,7 +117,11 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         }
 
         var emittedPaths = emitted.GetAlternateLookup<ReadOnlySpan<char>>();
-        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), last, SurveyIfTaken());
+        // A survey begun that came to nothing found the folder not as the listing left it: the sweep walks it all
+        // rather than survey it again.
+        var taken = SurveyIfTaken();
+        var listingToGoBy = survey is not null && taken is null ? null : last;
+        var listing = OutputFolderSweep.Run(output, [.. emitted.Keys], path => emittedPaths.ContainsKey(path), listingToGoBy, taken);
         TryDelete(staging);
         return listing with { CommittedAtUtc = DateTime.UtcNow };
     }
@@ -130,7 +134,7 @@ public sealed class StagedDirectorySink : IReusingOutputSink, IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The sweep surveys again, or walks the whole folder.
+            // Every kept file is then asked about, and the sweep walks the whole folder.
             return null;
         }
     }

@@ -71,7 +71,7 @@ public sealed class SiteSource
         {
             var path = paths[i];
             var fullPath = System.IO.Path.Combine(root, path);
-            var stamp = rootFolder is null ? FileStamp.Of(fullPath) : FileStamp.Of(rootFolder, path);
+            var stamp = FileStamp.Of(rootFolder, rootFolder is null ? fullPath : path);
             files[i] = stamp is { } now && SourceFile.IsMarkdownPath(path) && recorded.TryGetValue(path, out var record) && record.Stamp == now
                 ? new SourceFile(path, fullPath, now, record.Hash)
                 : new SourceFile(path, File.ReadAllBytes(fullPath), stamp);
