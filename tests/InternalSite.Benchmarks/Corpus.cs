@@ -5,6 +5,9 @@ namespace InternalSite.Benchmarks;
 /// <summary>A generated corpus, laid out once for InternalSite and once for Hugo (by the shared scripts).</summary>
 internal sealed record Corpus(string SiteFolder, string HugoFolder, string OutputFolder, string HugoOutputFolder, int MarkdownFiles)
 {
+    /// <summary>A finished InternalSite output kept for <see cref="WritingFloor"/>, outside the folders emptied per run.</summary>
+    public string ReferenceOutputFolder => OutputFolder + "-reference";
+
     public static Corpus Prepare(string sharedBench, string work, int pages)
     {
         var site = Path.Combine(work, $"corpus-{pages}");
