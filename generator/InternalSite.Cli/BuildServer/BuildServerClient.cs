@@ -15,22 +15,20 @@ internal static class BuildServerClient
 
     /// <summary>
     /// Runtime settings of the server process, each unless the user set it. The CLI itself runs with the server
-    /// garbage collector and, when compiled ahead of time, without tiered compilation: right for one full build on
-    /// every core. The long-lived server keeps the settings its incremental builds were measured with:
+    /// garbage collector, right for one full build on every core; the long-lived server keeps the settings its
+    /// incremental builds were measured with:
     /// <list type="bullet">
     /// <item>An incremental build on the 10k corpus allocates about 150 MB, most of it garbage by the end, and the
     /// server collects everything after answering anyway. With room for a whole build in the youngest generation, no
     /// collection interrupts a build: the first edit after a full build no longer pays about 0.1 s of pauses
     /// (measured: 0.75–0.79 s → 0.58–0.65 s for that edit, later edits 0.62–0.79 → 0.49–0.66 s).</item>
     /// <item>That young generation is sized for one heap: the workstation collector.</item>
-    /// <item>Tiered compilation recompiles its hot methods once, early in a life of many builds.</item>
     /// </list>
     /// </summary>
     private static readonly (string Name, string Value)[] ServerRuntimeSettings =
     [
         ("DOTNET_GCgen0size", "0x10000000"),
         ("DOTNET_gcServer", "0"),
-        ("DOTNET_TieredCompilation", "1"),
     ];
 
     /// <summary>Whether <c>build</c> uses a server: not with <c>--no-cache</c> (nothing to keep) and not on CI, unless asked.</summary>
