@@ -8,6 +8,7 @@ using InternalSite.Markdown;
 using InternalSite.Markdown.Images;
 using InternalSite.Model;
 using InternalSite.Outputs;
+using InternalSite.Outputs.Email;
 using InternalSite.Outputs.Images;
 using InternalSite.Templating;
 using NodaTime;
@@ -20,6 +21,8 @@ namespace InternalSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
+    private const string NewsletterFolder = SiteSource.ContentFolder + "newsletters/";
+
     public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null) =>
         Build(source, options, sink, progress, commitIncremental: true).Result;
 
@@ -32,6 +35,11 @@ public static class SiteBuilder
     {
         var clock = Stopwatch.StartNew();
         var stages = new StageTimer();
+        if (source.All.Any(f => f.IsMarkdown && f.Path.StartsWith(NewsletterFolder, StringComparison.Ordinal)))
+        {
+            _ = NewsletterEmailRenderer.WarmUp(); // on a spare core while the config and theme load
+        }
+
         options = options with { Images = options.Images.ResolveCache(source.RootDirectory) };
         var diagnostics = new DiagnosticBag();
         progress?.Report(BuildStage.Reading);

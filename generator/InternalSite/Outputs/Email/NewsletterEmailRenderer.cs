@@ -154,6 +154,22 @@ public sealed class NewsletterEmailRenderer
     /// <summary>A theme stylesheet, parsed once per build, and whether parsing it reported anything.</summary>
     private sealed record LoadedStylesheet(EmailStylesheet Sheet, bool Reported);
 
+    /// <summary>
+    /// Does once in the process what the first email would otherwise pay for on the build's longest path: the HTML
+    /// and CSS parsers' first use (setting up AngleSharp and its CSS property tables, about 0.2 s of processor time).
+    /// The build starts it on a spare core while content is still being read, when the site has newsletters.
+    /// </summary>
+    public static Task WarmUp() => WarmedUp.Value;
+
+    private static readonly Lazy<Task> WarmedUp = new(() => Task.Run(() =>
+    {
+        using var document = Parser.Value!.ParseDocument("<html><head></head><body><h1 class=\"t\">A</h1><p>B <a href=\"/c\">c</a></p></body></html>");
+        var sheet = EmailStylesheet.Parse("h1.t { color: #123; } p a { font-weight: 600; } @media (prefers-color-scheme: dark) { p { color: #eee; } }", "warm-up", new DiagnosticBag());
+        _ = PlainTextWriter.Write(document.Body!);
+        CssInliner.Inline(document, sheet);
+        _ = Serialize(document);
+    }));
+
     private static string Serialize(IDocument document)
     {
         using var writer = new StringWriter();
