@@ -21,8 +21,6 @@ namespace InternalSite.Build;
 /// </summary>
 public static class SiteBuilder
 {
-    private const string NewsletterFolder = SiteSource.ContentFolder + "newsletters/";
-
     public static BuildResult Build(SiteSource source, BuildOptions options, IOutputSink sink, IProgress<BuildStage>? progress = null) =>
         Build(source, options, sink, progress, commitIncremental: true).Result;
 
@@ -38,7 +36,9 @@ public static class SiteBuilder
         // On a spare core while the config and theme load. Not when the last build's outputs are on record: that build
         // keeps the emails of unchanged newsletters, and warming up would cost processor time for nothing (measured:
         // about 0.15 s a build).
-        if (options.Incremental is not { Outputs.Count: > 0 } && source.All.Any(f => f.IsMarkdown && f.Path.StartsWith(NewsletterFolder, StringComparison.Ordinal)))
+        if (options.Incremental is not { Outputs.Count: > 0 }
+            && source.All.Any(f => f.IsMarkdown && f.Path.StartsWith(SiteSource.ContentFolder, StringComparison.Ordinal)
+                && ContentLocation.Of(f.Path).Kind == PageKind.Newsletter))
         {
             _ = NewsletterEmailRenderer.WarmUp();
         }

@@ -157,7 +157,7 @@ public sealed class NewsletterEmailRenderer
     /// <summary>
     /// Does once in the process what the first email would otherwise pay for on the build's longest path: the HTML
     /// and CSS parsers' first use (setting up AngleSharp and its CSS property tables, about 0.2 s of processor time).
-    /// The build starts it on a spare core while content is still being read, when the site has newsletters.
+    /// A full build of a site with newsletters starts it on a spare core while the config and theme load.
     /// </summary>
     public static Task WarmUp() => WarmedUp.Value;
 
